@@ -1,0 +1,97 @@
+using Portal.Domain.Common;
+using Portal.Domain.Directory;
+
+namespace Portal.Domain.Members;
+
+/// <summary>A professional who uses the portal. Identity is the pair (Entra tenant id, object id),
+/// never the e-mail address.</summary>
+public sealed class Member : AuditableEntity
+{
+    public const int NameMaxLength = 200;
+    public const int TitleMaxLength = 200;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 50;
+    public const int IdentityPartMaxLength = 64;
+    public const int LanguageMaxLength = 40;
+    public const int MaxLanguages = 10;
+
+    private List<ExploitationForm> _exploitationForms = [];
+    private List<string> _languages = [];
+
+    private Member() { }
+
+    public string TenantId { get; private set; } = "";
+    public string ObjectId { get; private set; } = "";
+    public Guid OrganisationId { get; private set; }
+    public string DisplayName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public string? Title { get; private set; }
+    public string? Phone { get; private set; }
+    public County? County { get; private set; }
+    public bool IsAdministrator { get; private set; }
+    /// <summary>"sv" or "en": the UI language the member chose last.</summary>
+    public string PreferredCulture { get; private set; } = "sv";
+    public DateTimeOffset? LastSignInAt { get; private set; }
+    /// <summary>Lower-case name, title, e-mail and languages: one column that free-text directory
+    /// search can match the same way on every database.</summary>
+    public string SearchKey { get; private set; } = "";
+    public IReadOnlyList<ExploitationForm> ExploitationForms => _exploitationForms.AsReadOnly();
+    public IReadOnlyList<string> Languages => _languages.AsReadOnly();
+
+    public static Member Create(string tenantId, string objectId, Guid organisationId,
+        string displayName, string? email)
+    {
+        var member = new Member
+        {
+            TenantId = Organisations.TenantId.Normalise(tenantId),
+            ObjectId = Guard.RequiredText(objectId, IdentityPartMaxLength, "member.objectid"),
+            OrganisationId = organisationId,
+        };
+        member.Rename(displayName, email);
+        return member;
+    }
+
+    /// <summary>Name and e-mail come from the identity provider at each sign-in.</summary>
+    public void Rename(string displayName, string? email)
+    {
+        DisplayName = Guard.RequiredText(displayName, NameMaxLength, "member.name");
+        Email = Guard.OptionalText(email, EmailMaxLength, "member.email");
+        RefreshSearchKey();
+    }
+
+    public void UpdateProfile(string? title, string? phone, County? county,
+        IEnumerable<ExploitationForm> exploitationForms, IEnumerable<string> languages)
+    {
+        Title = Guard.OptionalText(title, TitleMaxLength, "member.title");
+        Phone = Guard.OptionalText(phone, PhoneMaxLength, "member.phone");
+        County = county;
+        _exploitationForms = exploitationForms.Distinct().Order().ToList();
+        var cleaned = languages.Select(l => l.Trim()).Where(l => l.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (cleaned.Count > MaxLanguages || cleaned.Any(l => l.Length > LanguageMaxLength))
+            throw new DomainRuleException("member.languages.too-many", "member.languages");
+        _languages = cleaned;
+        RefreshSearchKey();
+    }
+
+    private void RefreshSearchKey() =>
+        SearchKey = string.Join(' ', new[] { DisplayName, Title, Email }.Concat(_languages)
+            .Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+
+    public void RecordSignIn(DateTimeOffset at) => LastSignInAt = at;
+
+    public void MoveTo(Guid organisationId) => OrganisationId = organisationId;
+
+    public void GrantAdministrator() => IsAdministrator = true;
+
+    public void RevokeAdministrator() => IsAdministrator = false;
+
+    public void ChooseCulture(string culture)
+    {
+        PreferredCulture = culture switch
+        {
+            "sv" or "en" => culture,
+            _ => throw new DomainRuleException("member.culture.unsupported", "culture"),
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Features.Administration;
+using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Features.Members;
+using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Persistence.Interceptors;
+
+namespace Portal.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventBus, InProcessEventBus>();
+        services.AddSingleton(database);
+        services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<DomainEventsInterceptor>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContextFactory<PostgresPortalDbContext>((sp, options) =>
+                    Configure(sp, options.UseNpgsql(database.ConnectionString)));
+                services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+                    new PortalContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
+                break;
+            default:
+                services.AddDbContextFactory<SqlitePortalDbContext>((sp, options) =>
+                    Configure(sp, options.UseSqlite(database.ConnectionString)));
+                services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
+                    new PortalContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
+                break;
+        }
+
+        services.AddSingleton<WorkspaceService>();
+        services.AddSingleton<DirectoryService>();
+        services.AddSingleton<AdministrationService>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
+        options.AddInterceptors(
+            services.GetRequiredService<AuditingInterceptor>(),
+            services.GetRequiredService<DomainEventsInterceptor>());
+
+    /// <summary>Hands out the provider's own context type as the common base type.</summary>
+    private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+        where TContext : PortalDbContext
+    {
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

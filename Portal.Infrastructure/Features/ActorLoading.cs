@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.Features;
+
+internal static class ActorLoading
+{
+    /// <summary>Loads the acting member fresh for this use case. A member whose organisation has been
+    /// disabled since sign-in can no longer act.</summary>
+    public static async Task<Actor> LoadActorAsync(this PortalDbContext db, Guid memberId, CancellationToken cancellationToken)
+    {
+        var row = await db.Members.AsNoTracking()
+            .Where(m => m.Id == memberId)
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, m.IsAdministrator, o.Enabled })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+            throw new AccessDeniedException("member.unknown");
+        if (!row.Enabled)
+            throw new AccessDeniedException("organisation.disabled");
+        db.ActingMemberId = row.Id;
+        return new Actor(row.Id, row.OrganisationId, row.IsAdministrator);
+    }
+}

@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Common;
+using Portal.Domain.Organisations;
+using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.Features.Administration;
+
+/// <summary>The secretariat's administration: organisations and their tenants, workspaces and
+/// their leads, the administrator role. Only administrators pass.</summary>
+public sealed class AdministrationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<OrganisationAdminRow>> ListOrganisationsAsync(Guid actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var organisations = await db.Organisations.AsNoTracking().Include(o => o.Tenants).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        var counts = await db.Members.GroupBy(m => m.OrganisationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        return organisations.Select(o => new OrganisationAdminRow(o.Id, o.Name, o.ShortName, o.Kind, o.ParentId, o.Enabled,
+            o.CountiesServed, o.ContactEmail, o.ContactPhone, o.Tenants.Select(t => t.TenantId).Order().ToList(),
+            counts.GetValueOrDefault(o.Id))).ToList();
+    }
+
+    public async Task<Guid> CreateOrganisationAsync(Guid actorId, OrganisationInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var organisation = Organisation.Create(input.Name, input.Kind, input.ShortName, input.ParentId,
+            input.CountiesServed, input.ContactEmail, input.ContactPhone);
+        await ApplyTenantsAsync(db, organisation, input.TenantIds, cancellationToken);
+        await EnsureParentExistsAsync(db, organisation.Id, input.ParentId, cancellationToken);
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+        return organisation.Id;
+    }
+
+    public async Task UpdateOrganisationAsync(Guid actorId, Guid organisationId, OrganisationInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var organisation = await db.Organisations.Include(o => o.Tenants).SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new NotFoundException("organisation.notfound");
+        organisation.UpdateProfile(input.Name, input.ShortName, input.CountiesServed, input.ContactEmail, input.ContactPhone);
+        organisation.ChangeKind(input.Kind);
+        await ApplyTenantsAsync(db, organisation, input.TenantIds, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task EnableOrganisationAsync(Guid actorId, Guid organisationId, CancellationToken cancellationToken = default) =>
+        ChangeOrganisationAsync(actorId, organisationId, o => o.Enable(), cancellationToken);
+
+    public async Task DisableOrganisationAsync(Guid actorId, Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        // Disabling one's own organisation would lock the administrator out mid-task.
+        if (actor.OrganisationId == organisationId)
+            throw new DomainRuleException("organisation.disable.own");
+        await ChangeOrganisationAsync(actorId, organisationId, o => o.Disable(), cancellationToken);
+    }
+
+    public async Task<Guid> CreateWorkspaceAsync(Guid actorId, WorkspaceInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var workspace = Workspace.Create(input.Name, input.Kind, input.Visibility, input.Purpose);
+        var leadIds = input.LeadIds.Distinct().ToList();
+        if (leadIds.Count == 0)
+            throw new DomainRuleException("workspace.leads.required", "workspace.leads");
+        var known = await db.Members.CountAsync(m => leadIds.Contains(m.Id), cancellationToken);
+        if (known != leadIds.Count)
+            throw new DomainRuleException("workspace.leads.unknown", "workspace.leads");
+        var now = clock.GetUtcNow();
+        foreach (var leadId in leadIds)
+            workspace.AppointLead(leadId, db.ActingMemberId!.Value, now);
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync(cancellationToken);
+        return workspace.Id;
+    }
+
+    public async Task UpdateWorkspaceAsync(Guid actorId, Guid workspaceId, WorkspaceInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var workspace = await db.Workspaces.SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken)
+            ?? throw new NotFoundException("workspace.notfound");
+        workspace.Describe(input.Name, input.Kind, input.Visibility, input.Purpose);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task AppointLeadAsync(Guid actorId, Guid workspaceId, Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var workspace = await db.Workspaces.Include(w => w.Memberships).SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken)
+            ?? throw new NotFoundException("workspace.notfound");
+        if (!await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken))
+            throw new DomainRuleException("workspace.leads.unknown", "workspace.leads");
+        workspace.AppointLead(memberId, db.ActingMemberId!.Value, clock.GetUtcNow());
+        await WorkspaceService.SaveAsync(db, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MemberAdminRow>> ListMembersAsync(Guid actorId, string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var needle = text?.Trim().ToLowerInvariant();
+        var members = from m in db.Members.AsNoTracking()
+                      join o in db.Organisations on m.OrganisationId equals o.Id
+                      select new { m, o };
+        if (!string.IsNullOrEmpty(needle))
+            members = members.Where(x => x.m.SearchKey.Contains(needle) || x.o.SearchKey.Contains(needle));
+        return await members.OrderBy(x => x.m.DisplayName).Take(500)
+            .Select(x => new MemberAdminRow(x.m.Id, x.m.DisplayName, x.m.Email, x.o.Name, x.o.Enabled, x.m.IsAdministrator, x.m.LastSignInAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task GrantAdministratorAsync(Guid actorId, Guid memberId, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(actorId, memberId, (_, m) => m.GrantAdministrator(), cancellationToken);
+
+    public Task RevokeAdministratorAsync(Guid actorId, Guid memberId, CancellationToken cancellationToken = default) =>
+        ChangeMemberAsync(actorId, memberId, (actor, m) =>
+        {
+            // Keep someone who can administer: nobody removes their own role.
+            if (actor.MemberId == m.Id)
+                throw new DomainRuleException("member.admin.revoke-self");
+            m.RevokeAdministrator();
+        }, cancellationToken);
+
+    private async Task ChangeMemberAsync(Guid actorId, Guid memberId, Action<Actor, Domain.Members.Member> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        if (!AccessPolicy.CanAdminister(actor))
+            throw new AccessDeniedException("administration.denied");
+        var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken)
+            ?? throw new NotFoundException("member.notfound");
+        change(actor, member);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ChangeOrganisationAsync(Guid actorId, Guid organisationId, Action<Organisation> change, CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new NotFoundException("organisation.notfound");
+        change(organisation);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<PortalDbContext> OpenAsAdministratorAsync(Guid actorId, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        try
+        {
+            var actor = await db.LoadActorAsync(actorId, cancellationToken);
+            if (!AccessPolicy.CanAdminister(actor))
+                throw new AccessDeniedException("administration.denied");
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task ApplyTenantsAsync(PortalDbContext db, Organisation organisation, IReadOnlyList<string> tenantIds, CancellationToken cancellationToken)
+    {
+        organisation.SetTenants(tenantIds);
+        var wanted = organisation.Tenants.Select(t => t.TenantId).ToList();
+        var taken = await db.OrganisationTenants.AsNoTracking()
+            .Where(t => wanted.Contains(t.TenantId) && t.OrganisationId != organisation.Id)
+            .Select(t => t.TenantId).FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
+            throw new DomainRuleException("organisation.tenant.taken", "organisation.tenants", taken);
+    }
+
+    private static async Task EnsureParentExistsAsync(PortalDbContext db, Guid organisationId, Guid? parentId, CancellationToken cancellationToken)
+    {
+        if (parentId is { } id && (id == organisationId || !await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken)))
+            throw new DomainRuleException("organisation.parent.unknown", "organisation.parent");
+    }
+}

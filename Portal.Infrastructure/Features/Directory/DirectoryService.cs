@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Members;
+using Portal.Domain.Organisations;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.Features.Directory;
+
+/// <summary>The directory of people and organisations. Every signed-in member may search it: it
+/// holds professional contact details only. Members of disabled organisations are left out.</summary>
+public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<PeoplePage> SearchPeopleAsync(Guid actorId, PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.LoadActorAsync(actorId, cancellationToken);
+
+        var people = from m in db.Members.AsNoTracking()
+                     join o in db.Organisations on m.OrganisationId equals o.Id
+                     where o.Enabled
+                     select new { m, o };
+
+        if (Normalise(query.Text) is { } text)
+            people = people.Where(x => x.m.SearchKey.Contains(text) || x.o.SearchKey.Contains(text));
+        if (query.OrganisationId is { } organisationId)
+            people = people.Where(x => x.o.Id == organisationId || x.o.ParentId == organisationId);
+        if (query.County is { } county)
+            // A person works in a county if they are placed there or their organisation serves it.
+            people = people.Where(x => x.m.County == county || x.o.CountiesServed.Contains(county));
+        if (query.Form is { } form)
+            people = people.Where(x => x.m.ExploitationForms.Contains(form));
+        if (Normalise(query.Language) is { } language)
+            people = people.Where(x => x.m.SearchKey.Contains(language));
+
+        var total = await people.CountAsync(cancellationToken);
+        var page = await people
+            .OrderBy(x => x.m.DisplayName)
+            .Skip(Math.Max(0, query.Skip))
+            .Take(Math.Clamp(query.Take, 1, MaxPageSize))
+            .Select(x => new { x.m, OrganisationName = x.o.Name })
+            .ToListAsync(cancellationToken);
+        return new PeoplePage(page.Select(x => ToCard(x.m, x.OrganisationName)).ToList(), total);
+    }
+
+    public async Task<PersonCard> GetPersonAsync(Guid actorId, Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.LoadActorAsync(actorId, cancellationToken);
+        var row = await (from m in db.Members.AsNoTracking()
+                         join o in db.Organisations on m.OrganisationId equals o.Id
+                         where m.Id == memberId && o.Enabled
+                         select new { m, o.Name }).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? throw new NotFoundException("member.notfound") : ToCard(row.m, row.Name);
+    }
+
+    public async Task<IReadOnlyList<OrganisationCard>> SearchOrganisationsAsync(Guid actorId, OrganisationQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.LoadActorAsync(actorId, cancellationToken);
+        var organisations = db.Organisations.AsNoTracking().Where(o => o.Enabled);
+        if (Normalise(query.Text) is { } text)
+            organisations = organisations.Where(o => o.SearchKey.Contains(text));
+        if (query.Kind is { } kind)
+            organisations = organisations.Where(o => o.Kind == kind);
+        if (query.County is { } county)
+            organisations = organisations.Where(o => o.CountiesServed.Contains(county));
+        return await ProjectCards(db, organisations.OrderBy(o => o.Name)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<OrganisationProfile> GetOrganisationAsync(Guid actorId, Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.LoadActorAsync(actorId, cancellationToken);
+        var card = await ProjectCards(db, db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.Enabled))
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("organisation.notfound");
+        var members = await db.Members.AsNoTracking().Where(m => m.OrganisationId == organisationId)
+            .OrderBy(m => m.DisplayName).ToListAsync(cancellationToken);
+        var units = await ProjectCards(db, db.Organisations.AsNoTracking().Where(o => o.ParentId == organisationId && o.Enabled).OrderBy(o => o.Name))
+            .ToListAsync(cancellationToken);
+        return new OrganisationProfile(card, members.Select(m => ToCard(m, card.Name)).ToList(), units);
+    }
+
+    public async Task UpdateMyProfileAsync(Guid actorId, ProfileInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        var member = await db.Members.SingleAsync(m => m.Id == actor.MemberId, cancellationToken);
+        member.UpdateProfile(input.Title, input.Phone, input.County, input.ExploitationForms, input.Languages);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IQueryable<OrganisationCard> ProjectCards(PortalDbContext db, IQueryable<Organisation> organisations) =>
+        organisations.Select(o => new OrganisationCard(
+            o.Id, o.Name, o.ShortName, o.Kind, o.CountiesServed, o.ContactEmail, o.ContactPhone,
+            db.Organisations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
+            db.Members.Count(m => m.OrganisationId == o.Id)));
+
+    private static PersonCard ToCard(Member m, string organisationName) =>
+        new(m.Id, m.DisplayName, m.Title, m.OrganisationId, organisationName, m.County,
+            m.ExploitationForms, m.Languages, m.Email, m.Phone);
+
+    private static string? Normalise(string? text)
+    {
+        var trimmed = text?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, 100)];
+    }
+}

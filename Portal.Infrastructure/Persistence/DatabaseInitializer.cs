@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Seeding;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema and, in the embedded default, fills an empty
+/// one with demo data.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions options,
+    TimeProvider clock, ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (options.MigrateOnStart)
+        {
+            logger.LogInformation("Applying migrations ({Provider})", options.Provider);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (options.SeedDemoData)
+            await DemoData.SeedAsync(db, clock.GetUtcNow(), cancellationToken);
+    }
+}

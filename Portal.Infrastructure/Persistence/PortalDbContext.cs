@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Members;
+using Portal.Domain.Organisations;
+using Portal.Domain.Workspaces;
+
+namespace Portal.Infrastructure.Persistence;
+
+/// <summary>The portal's unit of work. Each provider has its own derived context so that each
+/// keeps its own migrations:
+///   dotnet ef migrations add NAME -p Portal.Infrastructure -s Portal.Web -c SqlitePortalDbContext -o Persistence/Migrations/Sqlite
+///   dotnet ef migrations add NAME -p Portal.Infrastructure -s Portal.Web -c PostgresPortalDbContext -o Persistence/Migrations/Postgres
+/// Always created through <see cref="IDbContextFactory{PortalDbContext}"/>: a Blazor circuit
+/// is not a request, so a context lives for one use case only.</summary>
+public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationTenant> OrganisationTenants => Set<OrganisationTenant>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>
+    public Guid? ActingMemberId { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native DateTimeOffset: store UTC ticks so that ordering and comparison work in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);

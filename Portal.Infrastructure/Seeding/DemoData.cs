@@ -1,0 +1,221 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Directory;
+using Portal.Domain.Members;
+using Portal.Domain.Organisations;
+using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Persistence;
+using static Portal.Domain.Directory.ExploitationForm;
+
+namespace Portal.Infrastructure.Seeding;
+
+/// <summary>Fictional demo data: real kinds of organisation, invented people. Ids are derived from
+/// stable keys so that tests and the demo sign-in can name a persona.</summary>
+public static class DemoData
+{
+    /// <summary>Well-known personas, for the demo sign-in and for tests.</summary>
+    public static class Personas
+    {
+        public static readonly Guid Administrator = IdFor("member:anna.lindqvist");
+        public static readonly Guid NmtLead = IdFor("member:erik.sandberg");
+        public static readonly Guid NmtPolice = IdFor("member:karin.holm");
+        public static readonly Guid LampLead = IdFor("member:lars.persson");
+        public static readonly Guid NgoMember = IdFor("member:fatima.ali");
+        public static readonly Guid RegionalCoordinator = IdFor("member:ola.svensson");
+    }
+
+    public static class Workspaces
+    {
+        public static readonly Guid Nmt = IdFor("workspace:nmt");
+        public static readonly Guid Lamp = IdFor("workspace:lamp");
+        public static readonly Guid RegionalCoordinators = IdFor("workspace:regionkoordinatorer");
+        public static readonly Guid InformationNetwork = IdFor("workspace:informationsnatverk");
+        public static readonly Guid ManualRevision = IdFor("workspace:manualrevision");
+        public static readonly Guid SteeringGroup = IdFor("workspace:ledningsgrupp");
+    }
+
+    public static Guid IdFor(string key) => new(MD5.HashData(Encoding.UTF8.GetBytes(key)));
+
+    public static string TenantFor(string organisationKey) => IdFor("tenant:" + organisationKey).ToString("D");
+
+    private static readonly (string Key, string Name, County County)[] CountyBoards =
+    [
+        ("lst-ab", "Länsstyrelsen i Stockholms län", County.Stockholm),
+        ("lst-c", "Länsstyrelsen i Uppsala län", County.Uppsala),
+        ("lst-d", "Länsstyrelsen i Södermanlands län", County.Sodermanland),
+        ("lst-e", "Länsstyrelsen i Östergötlands län", County.Ostergotland),
+        ("lst-f", "Länsstyrelsen i Jönköpings län", County.Jonkoping),
+        ("lst-g", "Länsstyrelsen i Kronobergs län", County.Kronoberg),
+        ("lst-h", "Länsstyrelsen i Kalmar län", County.Kalmar),
+        ("lst-i", "Länsstyrelsen i Gotlands län", County.Gotland),
+        ("lst-k", "Länsstyrelsen i Blekinge län", County.Blekinge),
+        ("lst-m", "Länsstyrelsen i Skåne län", County.Skane),
+        ("lst-n", "Länsstyrelsen i Hallands län", County.Halland),
+        ("lst-o", "Länsstyrelsen i Västra Götalands län", County.VastraGotaland),
+        ("lst-s", "Länsstyrelsen i Värmlands län", County.Varmland),
+        ("lst-t", "Länsstyrelsen i Örebro län", County.Orebro),
+        ("lst-u", "Länsstyrelsen i Västmanlands län", County.Vastmanland),
+        ("lst-w", "Länsstyrelsen i Dalarnas län", County.Dalarna),
+        ("lst-x", "Länsstyrelsen i Gävleborgs län", County.Gavleborg),
+        ("lst-y", "Länsstyrelsen i Västernorrlands län", County.Vasternorrland),
+        ("lst-z", "Länsstyrelsen i Jämtlands län", County.Jamtland),
+        ("lst-ac", "Länsstyrelsen i Västerbottens län", County.Vasterbotten),
+        ("lst-bd", "Länsstyrelsen i Norrbottens län", County.Norrbotten),
+    ];
+
+    // The county boards' LAMP contacts (one per county), invented names.
+    private static readonly string[] LampContacts =
+    [
+        "Eva Nyström", "Helena Åberg", "Mikael Dahl", "Sofia Lund", "Peter Ström", "Emma Forsberg", "Jonas Wikström",
+        "Lina Hedlund", "Anders Sjöberg", "Lars Persson", "Daniel Engström", "Ida Lundgren", "Tomas Berglund", "Malin Hellström",
+        "Henrik Sundberg", "Camilla Björk", "Fredrik Isaksson", "Johanna Falk", "Magnus Lindberg", "Sara Eklund", "Niklas Holmberg",
+    ];
+
+    public static async Task SeedAsync(PortalDbContext db, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (await db.Organisations.AnyAsync(cancellationToken))
+            return;
+
+        var organisations = new Dictionary<string, Organisation>();
+        Organisation Org(string key, string name, OrganisationKind kind, string? shortName = null, string? parent = null,
+            County[]? counties = null, string? email = null, string? phone = null)
+        {
+            var organisation = Organisation.Create(name, kind, shortName, parent is null ? null : organisations[parent].Id,
+                counties ?? [], email, phone);
+            SetId(organisation, IdFor("org:" + key));
+            organisation.SetTenants([TenantFor(key)]);
+            organisations[key] = organisation;
+            return organisation;
+        }
+
+        var allCounties = Counties.All.ToArray();
+        foreach (var (key, name, county) in CountyBoards)
+            Org(key, name, OrganisationKind.CountyAdministrativeBoard, null, null, [county], $"{key}.manniskohandel@lansstyrelsen.example");
+        organisations["lst-ab"].UpdateProfile("Länsstyrelsen i Stockholms län", "Nationell samordnare", allCounties,
+            "nationell.samordnare@lansstyrelsen.example", "010-000 00 00 (stödtelefon för yrkesverksamma)");
+
+        Org("polisen", "Polismyndigheten", OrganisationKind.StateAgency, "Polisen", counties: allCounties, email: "registrator@polisen.example");
+        Org("polisen-noa", "Polisen – Nationella operativa avdelningen", OrganisationKind.StateAgency, "NOA", "polisen", allCounties, "noa.manniskohandel@polisen.example");
+        Org("polisen-sthlm", "Polisen – Region Stockholm", OrganisationKind.StateAgency, null, "polisen", [County.Stockholm, County.Gotland]);
+        Org("polisen-syd", "Polisen – Region Syd", OrganisationKind.StateAgency, null, "polisen", [County.Skane, County.Blekinge, County.Kronoberg, County.Kalmar]);
+        Org("polisen-vast", "Polisen – Region Väst", OrganisationKind.StateAgency, null, "polisen", [County.VastraGotaland, County.Halland]);
+        Org("polisen-grans", "Polisen – Gränspolisen", OrganisationKind.StateAgency, null, "polisen", allCounties);
+        Org("aklagare", "Åklagarmyndigheten", OrganisationKind.StateAgency, "Åklagarmyndigheten", counties: allCounties, email: "registrator@aklagare.example");
+        Org("migrationsverket", "Migrationsverket", OrganisationKind.StateAgency, counties: allCounties, email: "migrationsverket@migrationsverket.example");
+        Org("socialstyrelsen", "Socialstyrelsen", OrganisationKind.StateAgency, counties: allCounties);
+        Org("av", "Arbetsmiljöverket", OrganisationKind.StateAgency, counties: allCounties, email: "arbetsmiljoverket@av.example");
+        Org("af", "Arbetsförmedlingen", OrganisationKind.StateAgency, counties: allCounties);
+        Org("skatteverket", "Skatteverket", OrganisationKind.StateAgency, counties: allCounties);
+        Org("bo", "Barnombudsmannen", OrganisationKind.StateAgency, counties: allCounties);
+        Org("skr", "Sveriges Kommuner och Regioner", OrganisationKind.Municipality, "SKR", counties: allCounties);
+        Org("stockholm-stad", "Stockholms stad – Socialtjänsten", OrganisationKind.Municipality, null, null, [County.Stockholm]);
+        Org("stockholm-ungdomsjouren", "Stockholms stad – Ungdomsjouren", OrganisationKind.Municipality, "Ungdomsjouren", "stockholm-stad", [County.Stockholm], phone: "08-000 000 10");
+        Org("goteborg-stad", "Göteborgs stad – Socialtjänsten", OrganisationKind.Municipality, null, null, [County.VastraGotaland]);
+        Org("malmo-stad", "Malmö stad – Socialtjänsten", OrganisationKind.Municipality, null, null, [County.Skane]);
+        Org("uppsala-kommun", "Uppsala kommun – Socialtjänsten", OrganisationKind.Municipality, null, null, [County.Uppsala]);
+        Org("region-skane", "Region Skåne", OrganisationKind.Region, null, null, [County.Skane]);
+        Org("plattformen", "Plattformen Civila Sverige mot Människohandel", OrganisationKind.Ngo, "Plattformen", counties: allCounties, email: "info@plattformen.example");
+        Org("fralsningsarmen", "Frälsningsarmén", OrganisationKind.Ngo, counties: allCounties);
+        Org("caritas", "Caritas Sverige", OrganisationKind.Ngo, counties: allCounties);
+        Org("ecpat", "ECPAT Sverige", OrganisationKind.Ngo, counties: allCounties, email: "info@ecpat.example");
+        Org("unicef", "UNICEF Sverige", OrganisationKind.Ngo, counties: allCounties);
+        Org("iom", "IOM – Internationella organisationen för migration", OrganisationKind.InternationalOrganisation, "IOM", counties: allCounties, email: "iom.stockholm@iom.example");
+        db.Organisations.AddRange(organisations.Values);
+
+        var members = new Dictionary<string, Member>();
+        Member Person(string key, string organisation, string name, string title, County? county, ExploitationForm[] forms, string[] languages, bool admin = false)
+        {
+            var member = Member.Create(TenantFor(organisation), "oid-" + key, organisations[organisation].Id, name,
+                $"{Slug(key)}@{organisation}.example");
+            SetId(member, IdFor("member:" + key));
+            member.UpdateProfile(title, null, county, forms, languages);
+            if (admin)
+                member.GrantAdministrator();
+            members[key] = member;
+            return member;
+        }
+
+        Person("anna.lindqvist", "lst-ab", "Anna Lindqvist", "Handläggare, nationella samordningens sekretariat", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"], admin: true);
+        Person("erik.sandberg", "lst-ab", "Erik Sandberg", "Samordnare för NMT", County.Stockholm, [SexualPurposes, ForcedLabour, Begging, CriminalActivities], ["svenska", "engelska"]);
+        Person("johanna.wall", "lst-ab", "Johanna Wall", "Utredare, nationella samordningen", County.Stockholm, [SexualPurposes], ["svenska", "engelska", "franska"], admin: true);
+        Person("karin.holm", "polisen-noa", "Karin Holm", "Kriminalinspektör, människohandelsgruppen", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
+        Person("mats.olsson", "polisen-grans", "Mats Olsson", "Gränspolis", County.Skane, [ForcedLabour, Other], ["svenska", "engelska", "polska"]);
+        Person("nora.haddad", "polisen-syd", "Nora Haddad", "Utredare, grova brott", County.Skane, [ForcedLabour, Begging, CriminalActivities], ["svenska", "arabiska", "engelska"]);
+        Person("jonas.karlsson", "polisen-vast", "Jonas Karlsson", "Kriminalinspektör", County.VastraGotaland, [SexualPurposes], ["svenska", "engelska"]);
+        Person("johan.berg", "aklagare", "Johan Berg", "Kammaråklagare", County.Stockholm, [SexualPurposes, ForcedLabour, OrganRemoval], ["svenska", "engelska"]);
+        Person("sara.nilsson", "migrationsverket", "Sara Nilsson", "Specialist människohandel", County.Stockholm, [SexualPurposes, ForcedLabour, WarService], ["svenska", "engelska", "somaliska"]);
+        Person("maria.ek", "stockholm-ungdomsjouren", "Maria Ek", "Socialsekreterare, Ungdomsjouren", County.Stockholm, [SexualPurposes, CriminalActivities], ["svenska", "engelska", "spanska"]);
+        Person("hanna.lind", "socialstyrelsen", "Hanna Lind", "Utredare", County.Stockholm, [SexualPurposes], ["svenska", "engelska"]);
+        Person("per.axelsson", "av", "Per Axelsson", "Arbetsmiljöinspektör", County.Skane, [ForcedLabour], ["svenska", "engelska", "rumänska"]);
+        Person("lena.grahn", "av", "Lena Grahn", "Arbetsmiljöinspektör", County.VastraGotaland, [ForcedLabour], ["svenska", "engelska"]);
+        Person("ali.rahimi", "af", "Ali Rahimi", "Handläggare", County.Stockholm, [ForcedLabour], ["svenska", "dari", "engelska"]);
+        Person("birgitta.sund", "skatteverket", "Birgitta Sund", "Skatterevisor", County.Skane, [ForcedLabour, CriminalActivities], ["svenska", "engelska"]);
+        Person("tove.mark", "bo", "Tove Mark", "Utredare, barnrätt", County.Stockholm, [SexualPurposes, Begging], ["svenska", "engelska"]);
+        Person("ola.svensson", "malmo-stad", "Ola Svensson", "Regionkoordinator Syd", County.Skane, [SexualPurposes, ForcedLabour, Begging], ["svenska", "engelska", "rumänska"]);
+        Person("elin.ahmed", "goteborg-stad", "Elin Ahmed", "Regionkoordinator Väst", County.VastraGotaland, [SexualPurposes, ForcedLabour], ["svenska", "engelska", "arabiska"]);
+        Person("kristina.wennberg", "uppsala-kommun", "Kristina Wennberg", "Regionkoordinator Mitt", County.Uppsala, [SexualPurposes], ["svenska", "engelska"]);
+        Person("fatima.ali", "fralsningsarmen", "Fatima Ali", "Projektledare, stöd till utsatta", County.Stockholm, [SexualPurposes, Begging], ["svenska", "engelska", "somaliska"]);
+        Person("marco.rossi", "caritas", "Marco Rossi", "Handläggare", County.Skane, [Begging, ForcedLabour], ["svenska", "italienska", "rumänska"]);
+        Person("linnea.ek", "ecpat", "Linnéa Ek", "Sakkunnig, barn i resor och turism", County.Stockholm, [SexualPurposes], ["svenska", "engelska"]);
+        Person("greta.alm", "iom", "Greta Alm", "Programansvarig, frivilligt återvändande", County.Stockholm, [SexualPurposes, ForcedLabour, Other], ["svenska", "engelska", "ryska"]);
+        Person("david.nord", "plattformen", "David Nord", "Samordnare", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
+        Person("rebecka.ling", "region-skane", "Rebecka Ling", "Kurator, sexuell hälsa", County.Skane, [SexualPurposes], ["svenska", "engelska"]);
+        // One LAMP contact per county board; Lars Persson at the Skåne board leads LAMP.
+        for (var i = 0; i < CountyBoards.Length; i++)
+            Person(Slug(LampContacts[i]), CountyBoards[i].Key, LampContacts[i], "Länssamordnare mot människohandel",
+                CountyBoards[i].County, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
+        db.Members.AddRange(members.Values);
+
+        Workspace Space(Guid id, string name, WorkspaceKind kind, WorkspaceVisibility visibility, string purpose, string[] leads, string[] people, string[]? observers = null)
+        {
+            var workspace = Workspace.Create(name, kind, visibility, purpose);
+            SetId(workspace, id);
+            var by = members["anna.lindqvist"].Id;
+            foreach (var lead in leads)
+                workspace.AppointLead(members[lead].Id, by, now);
+            foreach (var person in people)
+            {
+                workspace.Invite(members[person].Id, MembershipRole.Member, by, now);
+                workspace.AcceptInvitation(members[person].Id, now);
+            }
+            foreach (var person in observers ?? [])
+            {
+                workspace.Invite(members[person].Id, MembershipRole.Observer, by, now);
+                workspace.AcceptInvitation(members[person].Id, now);
+            }
+            workspace.ClearDomainEvents();
+            db.Workspaces.Add(workspace);
+            return workspace;
+        }
+
+        Space(Workspaces.Nmt, "NMT – Nationellt metodstödsteam", WorkspaceKind.Team, WorkspaceVisibility.Closed,
+            "Nationellt metodstödsteam mot prostitution och människohandel. Ger metodstöd i operativa ärenden, länkar myndigheter och frivilligorganisationer till rätt instans och medverkar i utbildning.",
+            ["erik.sandberg"], ["karin.holm", "johan.berg", "sara.nilsson", "maria.ek", "mats.olsson"], ["anna.lindqvist"]);
+        var lampMembers = LampContacts.Select(Slug).Where(k => k != "lars.persson").ToArray();
+        Space(Workspaces.Lamp, "LAMP – Länsstyrelsernas arbetsgrupp", WorkspaceKind.Network, WorkspaceVisibility.Closed,
+            "Länsstyrelsernas gemensamma arbetsgrupp mot människohandel och prostitution: en kontaktperson per län.",
+            ["lars.persson"], lampMembers, ["erik.sandberg"]);
+        Space(Workspaces.RegionalCoordinators, "Regionkoordinatorernas nätverk", WorkspaceKind.Network, WorkspaceVisibility.Closed,
+            "Nätverk för regionkoordinatorerna, som i samverkan med polisen ser till att den som utsatts får det stöd den har rätt till.",
+            ["erik.sandberg"], ["ola.svensson", "elin.ahmed", "kristina.wennberg"]);
+        Space(Workspaces.InformationNetwork, "Informationsnätverket mot människohandel", WorkspaceKind.InformationNetwork, WorkspaceVisibility.Open,
+            "Öppet nätverk för information om utbildningar, nya rapporter och händelser. Alla i portalen kan gå med.",
+            ["anna.lindqvist"], ["fatima.ali", "marco.rossi", "linnea.ek", "greta.alm", "david.nord", "ola.svensson", "tove.mark", "ali.rahimi", "birgitta.sund"]);
+        Space(Workspaces.ManualRevision, "Arbetsgrupp: revidering av manualen", WorkspaceKind.WorkingGroup, WorkspaceVisibility.Closed,
+            "Arbetsgrupp med ett tiotal myndigheter som reviderar Manual vid misstanke om människohandel.",
+            ["johanna.wall"], ["karin.holm", "johan.berg", "sara.nilsson", "hanna.lind", "per.axelsson", "tove.mark", "greta.alm"]);
+        Space(Workspaces.SteeringGroup, "Samordningens ledningsgrupp", WorkspaceKind.Team, WorkspaceVisibility.Hidden,
+            "Sekretariatets interna planering av verksamhetsplan och regeringsuppdrag.",
+            ["anna.lindqvist"], ["johanna.wall", "erik.sandberg"]);
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '.')
+        .Replace('å', 'a').Replace('ä', 'a').Replace('ö', 'o').Replace('é', 'e');
+
+    // Demo rows get stable ids; the domain otherwise generates them.
+    private static void SetId(Domain.Common.Entity entity, Guid id) =>
+        typeof(Domain.Common.Entity).GetProperty(nameof(Domain.Common.Entity.Id))!.SetValue(entity, id);
+}

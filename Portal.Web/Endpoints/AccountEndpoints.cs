@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Infrastructure.Features.Members;
+using Portal.Web.Account;
+
+namespace Portal.Web.Endpoints;
+
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this WebApplication app)
+    {
+        var account = app.MapGroup("/account");
+
+        account.MapPost("/demo-signin", async ([FromForm] Guid memberId, [FromForm] string? returnUrl,
+            HttpContext context, SignInService signIn, AuthenticationSetup.SignInModes modes) =>
+        {
+            // The demo sign-in exists only in development or with the explicit switch.
+            if (!modes.Demo)
+                return Results.NotFound();
+            var outcome = await signIn.SignInAsPersonaAsync(memberId, context.RequestAborted);
+            if (outcome.Member is not { } member)
+                return Results.Redirect(EntraSignIn.NotConnectedPath(outcome.Refusal));
+            var principal = new System.Security.Claims.ClaimsPrincipal(
+                PortalClaims.CreateIdentity(member.MemberId, member.DisplayName, "demo"));
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+            CultureCookie.Write(context, member.PreferredCulture);
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).AllowAnonymous();
+
+        account.MapGet("/signin/entra", (string? returnUrl, AuthenticationSetup.SignInModes modes) =>
+            modes.Entra
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+                : Results.NotFound()).AllowAnonymous();
+
+        account.MapPost("/signout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.LocalRedirect("/account/signin");
+        });
+
+        // Sets the culture cookie and goes back; the choice itself was saved on the member by the
+        // language switch before it navigated here.
+        app.MapGet("/culture/apply", (string? culture, string? returnUrl, HttpContext context) =>
+        {
+            CultureCookie.Write(context, CultureCookie.Normalise(culture));
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        }).AllowAnonymous();
+    }
+
+    /// <summary>Only local paths: no open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Persistence;
+using Portal.Web.Account;
+using Portal.Web.Components;
+using Portal.Web.Components.Shared;
+using Portal.Web.Endpoints;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>The composition of the portal, kept out of Program.cs so that tests host the same thing.</summary>
+public static class PortalHost
+{
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var dataFolder = Path.GetFullPath(configuration["Portal:DataFolder"] ?? "data", builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataFolder);
+
+        var database = configuration.GetSection("Portal:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            database.ConnectionString = database.Provider == DatabaseProvider.Sqlite
+                ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
+                : throw new InvalidOperationException("Portal:Database:ConnectionString is required when Portal:Database:Provider is Postgres.");
+        }
+        builder.Services.AddPortalInfrastructure(database);
+
+        var modes = builder.AddPortalAuthentication();
+        builder.Services.AddSingleton(modes);
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Samverkansportalen")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["Portal:DataProtectionKeysFolder"] ?? Path.Combine(dataFolder, "keys")));
+
+        builder.Services.AddLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = CultureCookie.Supported.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("sv");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // Only the member's own choice (the cookie) counts; the browser's language does not
+            // override the Swedish default.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddMudServices();
+        builder.Services.AddScoped<UserMessages>();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAntiforgery();
+    }
+
+    public static async Task InitialisePortalAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync();
+    }
+
+    public static void UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

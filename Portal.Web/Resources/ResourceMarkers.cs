@@ -1,0 +1,18 @@
+namespace Portal.Web.Resources;
+
+// Marker types for IStringLocalizer<T>: one resource pair per area (Name.resx is Swedish, the
+// default; Name.en.resx is English). Add entries with tools/resx.py.
+
+public sealed class SharedText;
+
+public sealed class ErrorText;
+
+public sealed class TermText;
+
+public sealed class AccountText;
+
+public sealed class DirectoryText;
+
+public sealed class WorkspaceText;
+
+public sealed class AdministrationText;
