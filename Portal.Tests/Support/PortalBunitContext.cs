@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Claims;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Infrastructure.Features.Administration;
+using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Features.Members;
+using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Persistence;
+using Portal.Web.Account;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Tests.Support;
+
+/// <summary>bUnit context for the portal's components: MudBlazor's services, localisation, and the
+/// real use cases on a real SQLite database filled with demo data, signed in as a chosen member.</summary>
+public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>The UI language for the test; Swedish unless a test says otherwise.</summary>
+    protected virtual string Culture => "sv";
+
+    public async Task InitializeAsync()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Culture);
+        Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddLocalization();
+        Services.AddSingleton(Database.Get<WorkspaceService>());
+        Services.AddSingleton(Database.Get<DirectoryService>());
+        Services.AddSingleton(Database.Get<AdministrationService>());
+        Services.AddSingleton(Database.Get<SignInService>());
+        Services.AddScoped<MemberSession>();
+        Services.AddScoped<UserMessages>();
+    }
+
+    /// <summary>Signs the test in as a member (a persona from the demo data, usually).</summary>
+    protected void SignInAs(Guid memberId, string name = "Test")
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetClaims(new Claim(PortalClaims.MemberId, memberId.ToString()));
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
