@@ -45,6 +45,16 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Carries domain events between nodes over Redis pub/sub (instead of in-process only).
+    /// Call <see cref="RedisEventBus.StartAsync"/> once at start-up.</summary>
+    public static IServiceCollection AddRedisEventBus(this IServiceCollection services, string configuration)
+    {
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
+        services.AddSingleton<RedisEventBus>();
+        services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => sp.GetRequiredService<RedisEventBus>()));
+        return services;
+    }
+
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
             services.GetRequiredService<AuditingInterceptor>(),

@@ -29,6 +29,8 @@ public static class PortalHost
                 : throw new InvalidOperationException("Portal:Database:ConnectionString is required when Portal:Database:Provider is Postgres.");
         }
         builder.Services.AddPortalInfrastructure(database);
+        if (configuration["Portal:Redis"] is { Length: > 0 } redis)
+            builder.Services.AddRedisEventBus(redis);
 
         var modes = builder.AddPortalAuthentication();
         builder.Services.AddSingleton(modes);
@@ -59,6 +61,8 @@ public static class PortalHost
     public static async Task InitialisePortalAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitialiseAsync();
+        if (app.Services.GetService<Portal.Infrastructure.Events.RedisEventBus>() is { } redisBus)
+            await redisBus.StartAsync();
     }
 
     public static void UsePortal(this WebApplication app)
