@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Events;
+
+namespace Portal.Infrastructure.Features.Presence;
+
+/// <summary>One node's view of who is on a thread page: a snapshot, sent over the event bus whenever
+/// it changes and as a heartbeat, so that every node can say "N reading now" and "X is writing…".
+/// Ephemeral: never stored.</summary>
+public sealed record PresenceSnapshot(string Node, Guid ThreadId, IReadOnlyList<PresentMember> Readers, DateTimeOffset SentAt) : IDomainEvent;
+
+public sealed record PresentMember(Guid MemberId, string DisplayName, bool Writing);
+
+public sealed record ThreadPresenceView(int ReadingCount, IReadOnlyList<string> Writing);
+
+/// <summary>Tracks this node's readers and merges the other nodes' snapshots. Snapshots older than
+/// <see cref="Expiry"/> are ignored, so a node that died stops counting by itself.</summary>
+public sealed class ThreadPresence : IDisposable
+{
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(40);
+    public static readonly TimeSpan WritingFor = TimeSpan.FromSeconds(6);
+
+    private readonly string _node = Guid.NewGuid().ToString("N");
+    private readonly IEventBus _bus;
+    private readonly TimeProvider _clock;
+    private readonly IDisposable _subscription;
+    private readonly ITimer _heartbeat;
+    // threadId -> viewer key -> local reader
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, LocalReader>> _local = new();
+    // (node, threadId) -> last snapshot from that node
+    private readonly ConcurrentDictionary<(string Node, Guid ThreadId), PresenceSnapshot> _remote = new();
+
+    public ThreadPresence(IEventBus bus, TimeProvider clock)
+    {
+        _bus = bus;
+        _clock = clock;
+        _subscription = bus.Subscribe<PresenceSnapshot>(OnSnapshotAsync);
+        _heartbeat = clock.CreateTimer(_ => _ = SendAllAsync(), null, Heartbeat, Heartbeat);
+    }
+
+    /// <summary>Raised (threadId) when the merged presence of a thread may have changed.</summary>
+    public event Action<Guid>? Changed;
+
+    /// <summary>A page starts showing a thread to a member. Dispose the result when it stops.</summary>
+    public async Task<IAsyncDisposable> EnterAsync(Guid threadId, Guid memberId, string displayName)
+    {
+        var viewer = Guid.NewGuid();
+        _local.GetOrAdd(threadId, _ => new())[viewer] = new LocalReader(memberId, displayName, null);
+        await SendAsync(threadId);
+        return new Visit(this, threadId, viewer);
+    }
+
+    /// <summary>The member typed in the composer; "writing" lapses by itself.</summary>
+    public async Task WritingAsync(Guid threadId, Guid memberId)
+    {
+        if (!_local.TryGetValue(threadId, out var readers))
+            return;
+        var until = _clock.GetUtcNow() + WritingFor;
+        var wasWriting = false;
+        foreach (var (key, reader) in readers.Where(r => r.Value.MemberId == memberId))
+        {
+            wasWriting |= reader.WritingUntil > _clock.GetUtcNow();
+            readers[key] = reader with { WritingUntil = until };
+        }
+        // Only a change is worth a message; the heartbeat clears lapsed writers.
+        if (!wasWriting)
+            await SendAsync(threadId);
+    }
+
+    public ThreadPresenceView Get(Guid threadId)
+    {
+        var now = _clock.GetUtcNow();
+        var everyone = LocalMembers(threadId, now)
+            .Concat(_remote.Where(r => r.Key.ThreadId == threadId && now - r.Value.SentAt < Expiry).SelectMany(r => r.Value.Readers))
+            .GroupBy(m => m.MemberId)
+            .Select(g => new PresentMember(g.Key, g.First().DisplayName, g.Any(m => m.Writing)))
+            .ToList();
+        return new ThreadPresenceView(everyone.Count,
+            everyone.Where(m => m.Writing).Select(m => m.DisplayName).Order(StringComparer.CurrentCulture).ToList());
+    }
+
+    private IEnumerable<PresentMember> LocalMembers(Guid threadId, DateTimeOffset now) =>
+        _local.TryGetValue(threadId, out var readers)
+            ? readers.Values.Select(r => new PresentMember(r.MemberId, r.DisplayName, r.WritingUntil > now))
+            : [];
+
+    private Task OnSnapshotAsync(PresenceSnapshot snapshot)
+    {
+        if (snapshot.Node == _node)
+            return Task.CompletedTask;
+        _remote[(snapshot.Node, snapshot.ThreadId)] = snapshot;
+        Changed?.Invoke(snapshot.ThreadId);
+        return Task.CompletedTask;
+    }
+
+    private async Task SendAsync(Guid threadId)
+    {
+        var now = _clock.GetUtcNow();
+        var readers = LocalMembers(threadId, now).DistinctBy(m => m.MemberId).ToList();
+        Changed?.Invoke(threadId);
+        await _bus.PublishAsync(new PresenceSnapshot(_node, threadId, readers, now));
+    }
+
+    private async Task SendAllAsync()
+    {
+        foreach (var threadId in _local.Keys)
+            await SendAsync(threadId);
+        // Forget what other nodes told us long ago.
+        var now = _clock.GetUtcNow();
+        foreach (var stale in _remote.Where(r => now - r.Value.SentAt > Expiry * 2).Select(r => r.Key).ToList())
+            _remote.TryRemove(stale, out _);
+    }
+
+    private async Task LeaveAsync(Guid threadId, Guid viewer)
+    {
+        if (_local.TryGetValue(threadId, out var readers))
+        {
+            readers.TryRemove(viewer, out _);
+            if (readers.IsEmpty)
+                _local.TryRemove(threadId, out _);
+        }
+        await SendAsync(threadId);
+    }
+
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        _subscription.Dispose();
+    }
+
+    private sealed record LocalReader(Guid MemberId, string DisplayName, DateTimeOffset? WritingUntil);
+
+    private sealed class Visit(ThreadPresence presence, Guid threadId, Guid viewer) : IAsyncDisposable
+    {
+        private int _left;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+                await presence.LeaveAsync(threadId, viewer);
+        }
+    }
+}
