@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Features.Presence;
+
+namespace Portal.Tests.Infrastructure.Presence;
+
+/// <summary>Two trackers on one bus stand for two nodes.</summary>
+public sealed class ThreadPresenceTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly InProcessEventBus _bus = new(NullLogger<InProcessEventBus>.Instance);
+    private readonly ThreadPresence _nodeA;
+    private readonly ThreadPresence _nodeB;
+    private readonly Guid _thread = Guid.NewGuid();
+
+    public ThreadPresenceTests()
+    {
+        _nodeA = new ThreadPresence(_bus, _clock);
+        _nodeB = new ThreadPresence(_bus, _clock);
+    }
+
+    public void Dispose()
+    {
+        _nodeA.Dispose();
+        _nodeB.Dispose();
+    }
+
+    [Fact]
+    public async Task Readers_on_two_nodes_are_counted_once_each_on_both()
+    {
+        var anna = Guid.NewGuid();
+        await using var a1 = await _nodeA.EnterAsync(_thread, anna, "Anna");
+        await using var a2 = await _nodeA.EnterAsync(_thread, anna, "Anna"); // a second tab
+        await using var b = await _nodeB.EnterAsync(_thread, Guid.NewGuid(), "Bertil");
+
+        _nodeA.Get(_thread).ReadingCount.ShouldBe(2);
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Leaving_is_seen_on_the_other_node()
+    {
+        var visit = await _nodeA.EnterAsync(_thread, Guid.NewGuid(), "Anna");
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(1);
+
+        await visit.DisposeAsync();
+
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Writing_shows_on_the_other_node_and_lapses_by_itself()
+    {
+        var anna = Guid.NewGuid();
+        await using var visit = await _nodeA.EnterAsync(_thread, anna, "Anna");
+
+        await _nodeA.WritingAsync(_thread, anna);
+        _nodeB.Get(_thread).Writing.ShouldBe(["Anna"]);
+
+        _clock.Advance(ThreadPresence.Heartbeat); // the heartbeat carries the lapsed state
+        _nodeB.Get(_thread).Writing.ShouldBeEmpty();
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_node_that_stops_sending_stops_counting()
+    {
+        var silentNode = new ThreadPresence(_bus, _clock);
+        await silentNode.EnterAsync(_thread, Guid.NewGuid(), "Cecilia");
+        silentNode.Dispose(); // no more heartbeats, as if the node died
+
+        _nodeA.Get(_thread).ReadingCount.ShouldBe(1);
+        _clock.Advance(ThreadPresence.Expiry + TimeSpan.FromSeconds(1));
+        _nodeA.Get(_thread).ReadingCount.ShouldBe(0);
+    }
+}
