@@ -127,4 +127,37 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         cut.Find("[data-testid=my-status]").TextContent.ShouldContain("Medlem (Ledare)");
         (await Workspaces.GetAsync(DemoData.Personas.NmtLead, Nmt)).Mine!.Status.ShouldBe(MembershipStatus.Active);
     }
+
+    [Fact]
+    public async Task Lead_declines_with_a_reason_and_the_requester_sees_declined_and_the_reason()
+    {
+        await Workspaces.RequestToJoinAsync(Requester, Nmt, "Får jag vara med?");
+        SignInAs(DemoData.Personas.NmtLead);
+        var asLead = RenderNmt();
+
+        asLead.Find("textarea[data-testid=decline-reason-input]").Change("NMT är fullt just nu; gå med i regionnätverket.");
+        asLead.Find("[data-testid=decline-request]").Click();
+        asLead.WaitForAssertion(() => asLead.FindAll("[data-testid=pending-request]").ShouldBeEmpty());
+
+        SignInAs(Requester);
+        var asRequester = RenderNmt();
+        asRequester.Find("[data-testid=my-status]").TextContent.ShouldContain("Avböjd");
+        asRequester.Find("[data-testid=decline-reason]").TextContent.ShouldContain("NMT är fullt just nu");
+        asRequester.FindAll("[data-testid=request-join]").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Deciding_a_request_that_was_withdrawn_meanwhile_shows_why_and_reloads()
+    {
+        await Workspaces.RequestToJoinAsync(Requester, Nmt, null);
+        SignInAs(DemoData.Personas.NmtLead);
+        var cut = RenderNmt();
+        await Workspaces.WithdrawRequestAsync(Requester, Nmt);
+
+        cut.Find("[data-testid=approve-request]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=requests-error]").TextContent.ShouldContain("Ansökan väntar inte längre"));
+        cut.FindAll("[data-testid=pending-request]").ShouldBeEmpty();
+        (await Workspaces.GetAsync(Requester, Nmt)).Mine!.Status.ShouldBe(MembershipStatus.Withdrawn);
+    }
 }
