@@ -74,7 +74,9 @@ public sealed class Membership : AuditableEntity
 
     internal void Close(MembershipStatus status, Guid by, string? reason, DateTimeOffset now)
     {
-        Message = Guard.OptionalText(reason, MessageMaxLength, "membership.message") ?? Message;
+        // The reason replaces the request's own message, so a decline without a reason never
+        // shows the requester's words back to them as if they were the lead's.
+        Message = Guard.OptionalText(reason, MessageMaxLength, "membership.message");
         SetStatus(status, by, now);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -41,10 +42,14 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
     /// <summary>Signs the test in as a member (a persona from the demo data, usually).</summary>
     protected void SignInAs(Guid memberId, string name = "Test")
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(name);
-        authorization.SetClaims(new Claim(PortalClaims.MemberId, memberId.ToString()));
+        // One authorization context per test, so a test may switch member after a render (a lead
+        // acts, then the requester looks): services cannot be added once something has rendered.
+        _authorization ??= AddAuthorization();
+        _authorization.SetAuthorized(name);
+        _authorization.SetClaims(new Claim(PortalClaims.MemberId, memberId.ToString()));
     }
+
+    private BunitAuthorizationContext? _authorization;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

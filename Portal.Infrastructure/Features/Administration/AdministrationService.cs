@@ -12,6 +12,13 @@ namespace Portal.Infrastructure.Features.Administration;
 /// their leads, the administrator role. Only administrators pass.</summary>
 public sealed class AdministrationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
 {
+    /// <summary>Says no (AccessDeniedException) unless the actor is an administrator now; lets the
+    /// administration pages refuse at once instead of per tab.</summary>
+    public async Task EnsureAdministratorAsync(Guid actorId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<OrganisationAdminRow>> ListOrganisationsAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
