@@ -24,9 +24,15 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
     /// <summary>The UI language for the test; Swedish unless a test says otherwise.</summary>
     protected virtual string Culture => "sv";
 
+    protected PortalBunitContext()
+    {
+        // Set here, not in InitializeAsync: a culture set inside an async method is undone when it
+        // returns, so the test itself would run in the machine's culture.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Culture);
+    }
+
     public async Task InitializeAsync()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(Culture);
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);

@@ -27,8 +27,9 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
         if (query.OrganisationId is { } organisationId)
             people = people.Where(x => x.o.Id == organisationId || x.o.ParentId == organisationId);
         if (query.County is { } county)
-            // A person works in a county if they are placed there or their organisation serves it.
-            people = people.Where(x => x.m.County == county || x.o.CountiesServed.Contains(county));
+            // A person's own county says where they work; only a person without one is taken to work
+            // wherever their organisation serves (else every national agency's staff fills every county).
+            people = people.Where(x => x.m.County == county || (x.m.County == null && x.o.CountiesServed.Contains(county)));
         if (query.Form is { } form)
             people = people.Where(x => x.m.ExploitationForms.Contains(form));
         if (Normalise(query.Language) is { } language)

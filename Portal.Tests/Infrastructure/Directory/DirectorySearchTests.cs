@@ -1,0 +1,126 @@
+using Portal.Domain.Common;
+using Portal.Domain.Directory;
+using Portal.Infrastructure.Features.Administration;
+using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Seeding;
+
+namespace Portal.Tests.Infrastructure.Directory;
+
+public abstract class DirectorySearchTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly Guid Actor = DemoData.Personas.NmtLead;
+    private TestDatabase _database = null!;
+
+    private DirectoryService Directory => _database.Get<DirectoryService>();
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<List<string>> NamesAsync(PeopleQuery query) =>
+        (await Directory.SearchPeopleAsync(Actor, query)).People.Select(p => p.DisplayName).ToList();
+
+    private async Task ClearCountyAsync(Guid member)
+    {
+        var me = await Directory.GetPersonAsync(member, member);
+        await Directory.UpdateMyProfileAsync(member, new ProfileInput(me.Title, me.Phone, null, me.ExploitationForms, me.Languages));
+    }
+
+    [Fact]
+    public async Task County_filter_finds_people_placed_in_the_county_and_not_others_of_a_nationwide_organisation()
+    {
+        var names = await NamesAsync(new PeopleQuery(County: County.Skane));
+
+        names.ShouldContain("Per Axelsson");    // Arbetsmiljöverket (whole country), placed in Skåne
+        names.ShouldContain("Rebecka Ling");    // Region Skåne
+        names.ShouldNotContain("Karin Holm");   // national police unit, placed in Stockholm
+        names.ShouldNotContain("Lena Grahn");   // Arbetsmiljöverket, placed in Västra Götaland
+    }
+
+    [Fact]
+    public async Task County_filter_takes_a_person_without_a_county_to_work_where_their_organisation_serves()
+    {
+        await ClearCountyAsync(DemoData.Personas.RegionalCoordinator); // Malmö stad serves Skåne
+        await ClearCountyAsync(DemoData.Personas.NmtPolice);           // the national unit serves every county
+
+        var skane = await NamesAsync(new PeopleQuery(County: County.Skane));
+        var stockholm = await NamesAsync(new PeopleQuery(County: County.Stockholm));
+
+        skane.ShouldContain("Ola Svensson");
+        skane.ShouldContain("Karin Holm");
+        stockholm.ShouldNotContain("Ola Svensson");
+        stockholm.ShouldContain("Karin Holm");
+    }
+
+    [Fact]
+    public async Task Form_filter_keeps_only_people_who_work_with_that_form()
+    {
+        (await NamesAsync(new PeopleQuery(Form: ExploitationForm.OrganRemoval))).ShouldBe(["Johan Berg"]);
+
+        var page = await Directory.SearchPeopleAsync(Actor, new PeopleQuery(Form: ExploitationForm.ForcedLabour, County: County.Skane));
+        page.People.ShouldAllBe(p => p.ExploitationForms.Contains(ExploitationForm.ForcedLabour));
+        page.People.Select(p => p.DisplayName).ShouldBe(
+            ["Birgitta Sund", "Lars Persson", "Marco Rossi", "Mats Olsson", "Nora Haddad", "Ola Svensson", "Per Axelsson"]);
+        page.Total.ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task Text_search_matches_name_and_language_in_any_case()
+    {
+        (await NamesAsync(new PeopleQuery(Text: "HADDAD"))).ShouldBe(["Nora Haddad"]);
+        (await NamesAsync(new PeopleQuery(Language: "Italienska"))).ShouldBe(["Marco Rossi"]);
+    }
+
+    [Fact]
+    public async Task Organisation_filter_includes_its_units()
+    {
+        var names = await NamesAsync(new PeopleQuery(OrganisationId: DemoData.IdFor("org:polisen")));
+
+        names.ShouldBe(["Jonas Karlsson", "Karin Holm", "Mats Olsson", "Nora Haddad"]);
+    }
+
+    [Fact]
+    public async Task Members_of_a_disabled_organisation_are_left_out_of_the_directory()
+    {
+        var policeSouth = DemoData.IdFor("org:polisen-syd");
+        var nora = DemoData.IdFor("member:nora.haddad");
+        await _database.Get<AdministrationService>().DisableOrganisationAsync(DemoData.Personas.Administrator, policeSouth);
+
+        (await NamesAsync(new PeopleQuery(Text: "haddad"))).ShouldBeEmpty();
+        (await NamesAsync(new PeopleQuery(County: County.Skane, Form: ExploitationForm.ForcedLabour))).ShouldNotContain("Nora Haddad");
+        await Should.ThrowAsync<NotFoundException>(() => Directory.GetPersonAsync(Actor, nora));
+        await Should.ThrowAsync<NotFoundException>(() => Directory.GetOrganisationAsync(Actor, policeSouth));
+        (await Directory.SearchOrganisationsAsync(Actor, new OrganisationQuery())).ShouldNotContain(o => o.Id == policeSouth);
+        (await Directory.GetOrganisationAsync(Actor, DemoData.IdFor("org:polisen"))).Units.ShouldNotContain(u => u.Id == policeSouth);
+    }
+
+    [Fact]
+    public async Task Organisation_search_filters_by_kind_and_served_county()
+    {
+        var found = await Directory.SearchOrganisationsAsync(Actor,
+            new OrganisationQuery(Kind: Domain.Organisations.OrganisationKind.Municipality, County: County.Skane));
+
+        found.Select(o => o.Name).ShouldBe(["Malmö stad – Socialtjänsten", "Sveriges Kommuner och Regioner"]);
+        found.Single(o => o.Name.StartsWith("Malmö")).MemberCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_refused_profile_change_names_the_field_and_changes_nothing()
+    {
+        var me = DemoData.Personas.RegionalCoordinator;
+
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() => Directory.UpdateMyProfileAsync(me,
+            new ProfileInput(new string('x', 300), "040-1", County.Skane, [ExploitationForm.Begging], ["svenska"])));
+
+        refusal.Field.ShouldBe("member.title");
+        var stored = await Directory.GetPersonAsync(me, me);
+        stored.Title.ShouldBe("Regionkoordinator Syd");
+        stored.Phone.ShouldBeNull();
+    }
+}
+
+public sealed class SqliteDirectorySearchTests() : DirectorySearchTests(DatabaseProvider.Sqlite);
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresDirectorySearchTests() : DirectorySearchTests(DatabaseProvider.Postgres);
