@@ -36,6 +36,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/portal-test.XXXXXX")
 pg_data="$work/pg"
 redis_dir="$work/redis"
 mkdir -p "$pg_data" "$redis_dir"
+chmod 755 "$work"  # the postgres user must reach its data folder inside
 pg_port=""
 redis_port=""
 
