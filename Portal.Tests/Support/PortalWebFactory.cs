@@ -1,12 +1,17 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Tests.Support;
 
 /// <summary>The whole portal in-process on a real database of the chosen provider, with demo data
-/// and the demo sign-in. <see cref="UseRealPort"/> makes it listen on loopback for Chromium.</summary>
+/// and the demo sign-in. <see cref="StartOnLoopback"/> makes it listen on a real loopback port for Chromium.</summary>
 public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
@@ -18,6 +23,22 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
     public string Environment { get; set; } = "Development";
 
     public DatabaseProvider Provider => provider;
+
+    /// <summary>Where the portal listens after <see cref="StartOnLoopback"/>, for example http://127.0.0.1:41234/.</summary>
+    public Uri? BaseUrl { get; private set; }
+
+    /// <summary>Starts the portal on Kestrel at a free port of 127.0.0.1 (the in-memory test server
+    /// is not reachable by a browser) and returns its base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        if (BaseUrl is not null)
+            return BaseUrl;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        BaseUrl = new Uri(addresses.Single().TrimEnd('/') + "/");
+        return BaseUrl;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

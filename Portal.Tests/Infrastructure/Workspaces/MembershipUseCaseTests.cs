@@ -62,6 +62,76 @@ public abstract class MembershipUseCaseTests(DatabaseProvider provider) : IAsync
         refusal.Code.ShouldBe("membership.request.not-pending");
         (await Workspaces.GetAsync(requester, nmt)).Mine!.Status.ShouldBe(MembershipStatus.Withdrawn);
     }
+
+    [Fact]
+    public async Task Second_join_request_is_refused_and_the_first_stays_as_it_was()
+    {
+        var requester = DemoData.Personas.RegionalCoordinator;
+        var nmt = DemoData.Workspaces.Nmt;
+        await Workspaces.RequestToJoinAsync(requester, nmt, "Första ansökan");
+        var first = (await Workspaces.GetAsync(requester, nmt)).Mine!;
+
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() => Workspaces.RequestToJoinAsync(requester, nmt, "Andra ansökan"));
+
+        refusal.Code.ShouldBe("membership.request.already-pending");
+        var mine = (await Workspaces.GetAsync(requester, nmt)).Mine!;
+        mine.ShouldBe(first);
+        mine.Message.ShouldBe("Första ansökan");
+        (await Workspaces.GetAsync(DemoData.Personas.NmtLead, nmt)).PendingRequests!.Count(r => r.Person.MemberId == requester).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Lead_of_another_workspace_cannot_approve_and_nothing_changes()
+    {
+        var requester = DemoData.Personas.RegionalCoordinator;
+        var nmt = DemoData.Workspaces.Nmt;
+        await Workspaces.RequestToJoinAsync(requester, nmt, null);
+
+        var refusal = await Should.ThrowAsync<AccessDeniedException>(() =>
+            Workspaces.ApproveRequestAsync(DemoData.Personas.LampLead, nmt, requester));
+
+        refusal.Code.ShouldBe("membership.manage.denied");
+        var mine = (await Workspaces.GetAsync(requester, nmt)).Mine!;
+        mine.Status.ShouldBe(MembershipStatus.Requested);
+        (await Workspaces.GetAsync(requester, nmt)).Roster.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Non_lead_cannot_invite_remove_or_change_roles()
+    {
+        var nmt = DemoData.Workspaces.Nmt;
+        var member = DemoData.Personas.NmtPolice;
+
+        await Should.ThrowAsync<AccessDeniedException>(() => Workspaces.InviteAsync(member, nmt, DemoData.Personas.NgoMember, MembershipRole.Member));
+        await Should.ThrowAsync<AccessDeniedException>(() => Workspaces.RemoveMemberAsync(member, nmt, DemoData.Personas.NmtLead, null));
+        await Should.ThrowAsync<AccessDeniedException>(() => Workspaces.ChangeRoleAsync(member, nmt, member, MembershipRole.Lead));
+
+        var roster = (await Workspaces.GetAsync(DemoData.Personas.NmtLead, nmt)).Roster!;
+        roster.Single(r => r.Person.MemberId == member).Role.ShouldBe(MembershipRole.Member);
+        roster.ShouldContain(r => r.Person.MemberId == DemoData.Personas.NmtLead && r.Role == MembershipRole.Lead);
+        (await Workspaces.GetAsync(DemoData.Personas.NmtLead, nmt)).PendingInvitations!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Hidden_workspace_looks_like_nothing_to_a_stranger_who_guesses_its_id()
+    {
+        await Should.ThrowAsync<NotFoundException>(() =>
+            Workspaces.GetAsync(DemoData.Personas.NgoMember, DemoData.Workspaces.SteeringGroup));
+        await Should.ThrowAsync<NotFoundException>(() =>
+            Workspaces.RequestToJoinAsync(DemoData.Personas.NgoMember, DemoData.Workspaces.SteeringGroup, null));
+
+        (await Workspaces.ListAsync(DemoData.Personas.NgoMember)).ShouldNotContain(w => w.Id == DemoData.Workspaces.SteeringGroup);
+    }
+
+    [Fact]
+    public async Task Last_lead_leaving_through_the_service_is_refused()
+    {
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() =>
+            Workspaces.LeaveAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.Nmt));
+
+        refusal.Code.ShouldBe("membership.last-lead");
+        (await Workspaces.GetAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.Nmt)).CanManage.ShouldBeTrue();
+    }
 }
 
 public sealed class SqliteMembershipUseCaseTests() : MembershipUseCaseTests(DatabaseProvider.Sqlite);
