@@ -55,6 +55,18 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Production_post_without_an_antiforgery_token_is_refused_with_400_not_an_error_page()
+    {
+        await using var portal = ProductionWithEntra();
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var response = await client.PostAsync("/account/demo-signin", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["memberId"] = DemoData.Personas.Administrator.ToString() }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Production_without_Entra_settings_or_demo_switch_fails_at_start_naming_AzureAd_ClientId()
     {
         await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite) { Environment = "Production" };

@@ -69,10 +69,14 @@ public static class PortalHost
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // A plain response, not a re-executed page: re-running a failed POST through a Razor
+            // page would read its form again and fail a second time.
+            app.UseExceptionHandler(error => error.Run(ErrorPage.WriteAsync));
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Friendly "not found" pages for what a browser navigates to; other methods keep the bare status.
+        app.UseWhen(context => HttpMethods.IsGet(context.Request.Method),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

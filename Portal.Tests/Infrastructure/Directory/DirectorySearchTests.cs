@@ -99,7 +99,7 @@ public abstract class DirectorySearchTests(DatabaseProvider provider) : IAsyncLi
     public async Task Organisation_search_filters_by_kind_and_served_county()
     {
         var found = await Directory.SearchOrganisationsAsync(Actor,
-            new OrganisationQuery(Kind: Domain.Organisations.OrganisationKind.Municipality, County: County.Skane));
+            new OrganisationQuery(Kind: global::Portal.Domain.Organisations.OrganisationKind.Municipality, County: County.Skane));
 
         found.Select(o => o.Name).ShouldBe(["Malmö stad – Socialtjänsten", "Sveriges Kommuner och Regioner"]);
         found.Single(o => o.Name.StartsWith("Malmö")).MemberCount.ShouldBe(1);
