@@ -66,6 +66,15 @@ public sealed class Organisation : AuditableEntity
 
     public void ChangeKind(OrganisationKind kind) => Kind = kind;
 
+    /// <summary>Makes this a unit of another organisation (or a top-level one with null). The use case
+    /// checks that the parent exists and is not one of this organisation's own units.</summary>
+    public void PlaceUnder(Guid? parentId)
+    {
+        if (parentId == Id)
+            throw new DomainRuleException("organisation.parent.unknown", "organisation.parent");
+        ParentId = parentId;
+    }
+
     /// <summary>Replaces the tenant allow-list. Uniqueness across organisations is checked by the
     /// use case (it needs the other organisations) and by a unique index.</summary>
     public void SetTenants(IEnumerable<string> tenantIds)

@@ -49,6 +49,12 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
             ?? throw new NotFoundException("organisation.notfound");
         organisation.UpdateProfile(input.Name, input.ShortName, input.CountiesServed, input.ContactEmail, input.ContactPhone);
         organisation.ChangeKind(input.Kind);
+        if (organisation.ParentId != input.ParentId)
+        {
+            await EnsureParentExistsAsync(db, organisation.Id, input.ParentId, cancellationToken);
+            await EnsureNotOwnUnitAsync(db, organisation.Id, input.ParentId, cancellationToken);
+            organisation.PlaceUnder(input.ParentId);
+        }
         await ApplyTenantsAsync(db, organisation, input.TenantIds, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -177,6 +183,18 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
             .Select(t => t.TenantId).FirstOrDefaultAsync(cancellationToken);
         if (taken is not null)
             throw new DomainRuleException("organisation.tenant.taken", "organisation.tenants", taken);
+    }
+
+    /// <summary>A unit cannot become the parent of the organisation it belongs to (no cycles).</summary>
+    private static async Task EnsureNotOwnUnitAsync(PortalDbContext db, Guid organisationId, Guid? parentId, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<Guid>();
+        for (var current = parentId; current is { } id && seen.Add(id);)
+        {
+            if (id == organisationId)
+                throw new DomainRuleException("organisation.parent.cycle", "organisation.parent");
+            current = await db.Organisations.Where(o => o.Id == id).Select(o => o.ParentId).SingleOrDefaultAsync(cancellationToken);
+        }
     }
 
     private static async Task EnsureParentExistsAsync(PortalDbContext db, Guid organisationId, Guid? parentId, CancellationToken cancellationToken)

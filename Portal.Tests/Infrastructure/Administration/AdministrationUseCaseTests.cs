@@ -28,6 +28,27 @@ public abstract class AdministrationUseCaseTests(DatabaseProvider provider) : IA
         new(name, null, OrganisationKind.Ngo, null, [County.Skane], "info@exempel.example", null, tenants);
 
     [Fact]
+    public async Task Moving_a_unit_under_another_parent_is_kept_and_a_cycle_is_refused()
+    {
+        var police = DemoData.IdFor("org:polisen");
+        var unitId = await Administration.CreateOrganisationAsync(Admin, NewOrganisation("Ny enhet") with { ParentId = Noa });
+        var row = (await Administration.ListOrganisationsAsync(Admin)).Single(o => o.Id == unitId);
+
+        await Administration.UpdateOrganisationAsync(Admin, unitId, Input(row) with { ParentId = police });
+        (await Administration.ListOrganisationsAsync(Admin)).Single(o => o.Id == unitId).ParentId.ShouldBe(police);
+
+        var policeRow = (await Administration.ListOrganisationsAsync(Admin)).Single(o => o.Id == police);
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() =>
+            Administration.UpdateOrganisationAsync(Admin, police, Input(policeRow) with { ParentId = unitId }));
+        refusal.Code.ShouldBe("organisation.parent.cycle");
+        refusal.Field.ShouldBe("organisation.parent");
+        (await Administration.ListOrganisationsAsync(Admin)).Single(o => o.Id == police).ParentId.ShouldBeNull();
+    }
+
+    private static OrganisationInput Input(OrganisationAdminRow row) =>
+        new(row.Name, row.ShortName, row.Kind, row.ParentId, row.CountiesServed, row.ContactEmail, row.ContactPhone, row.TenantIds);
+
+    [Fact]
     public async Task Creating_an_organisation_with_its_tenant_makes_the_tenant_sign_in_there()
     {
         var tenant = Guid.NewGuid().ToString();

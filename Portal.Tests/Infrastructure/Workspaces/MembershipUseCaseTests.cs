@@ -36,6 +36,26 @@ public abstract class MembershipUseCaseTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Decisions_are_audited_with_who_and_when()
+    {
+        var requester = DemoData.Personas.RegionalCoordinator;
+        var nmt = DemoData.Workspaces.Nmt;
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Workspaces.RequestToJoinAsync(requester, nmt, null);
+        await Workspaces.ApproveRequestAsync(DemoData.Personas.NmtLead, nmt, requester);
+
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var membership = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Memberships, m => m.WorkspaceId == nmt && m.MemberId == requester);
+        membership.CreatedBy.ShouldBe(requester);
+        membership.CreatedAt.ShouldBeGreaterThan(before);
+        membership.UpdatedBy.ShouldBe(DemoData.Personas.NmtLead);
+        membership.UpdatedAt!.Value.ShouldBeGreaterThanOrEqualTo(membership.CreatedAt);
+        membership.StatusChangedBy.ShouldBe(DemoData.Personas.NmtLead);
+    }
+
+    [Fact]
     public async Task Approve_by_a_non_lead_is_refused_and_changes_nothing()
     {
         var requester = DemoData.Personas.RegionalCoordinator;
