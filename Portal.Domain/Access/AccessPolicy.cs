@@ -85,9 +85,13 @@ public static class AccessPolicy
         return p => visible.Any(t => t.Id == p.ThreadId);
     }
 
-    /// <summary>Start a thread in these workspaces: a contributor (lead or member) in every one of them.</summary>
+    /// <summary>Start a thread in these workspaces: a contributor (lead or member) in every one of
+    /// them, or a lead of one who is an active member (any role) of the others — a lead may share a
+    /// cross-authority thread into a network they observe.</summary>
     public static bool CanStartThread(Actor actor, IReadOnlyCollection<Workspace> workspaces) =>
-        workspaces.Count > 0 && workspaces.All(w => CanContribute(actor, w));
+        workspaces.Count > 0
+        && (workspaces.All(w => CanContribute(actor, w))
+            || (workspaces.Any(w => w.IsLead(actor.MemberId)) && workspaces.All(w => w.IsActiveMember(actor.MemberId))));
 
     /// <summary>Post, reply, react and edit one's own: a contributor in at least one of the thread's
     /// workspaces, and the thread not locked.</summary>
