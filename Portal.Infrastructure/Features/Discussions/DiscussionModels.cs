@@ -10,8 +10,9 @@ public sealed class DiscussionOptions
     /// database so the limit holds across nodes.</summary>
     public int PostsPerMinute { get; set; } = 10;
 
-    /// <summary>How often a change that lost a race for the thread's next sequence number is retried.</summary>
-    public int ConcurrencyRetries { get; set; } = 8;
+    /// <summary>How often a change that lost a race for the thread's next sequence number is tried
+    /// again. With N people posting at the same instant the last one may lose N-1 times.</summary>
+    public int ConcurrencyRetries { get; set; } = 30;
 }
 
 public sealed record WorkspaceRef(Guid Id, string Name);

@@ -339,7 +339,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             }
             catch (DbUpdateException) when (attempt < options.ConcurrencyRetries)
             {
-                // Lost the race for the sequence number (or a follow row): try again on fresh data.
+                // Lost the race for the sequence number (or a follow row): try again on fresh data,
+                // after a short random pause so that the losers do not collide again in step.
+                await Task.Delay(Random.Shared.Next(1, 5 + 5 * Math.Min(attempt, 10)), cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
