@@ -46,6 +46,23 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         return summaries.OrderByDescending(s => s.LastActivityAt).ToList();
     }
 
+    /// <summary>Whether the actor may see the thread now (for the hub and live views deciding
+    /// whether to pass on an event); the same check as opening it.</summary>
+    public async Task<bool> CanSeeThreadAsync(Guid actorId, Guid threadId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        try
+        {
+            await LoadThreadAsync(db, actor, threadId, track: false, explainLeaving: false, cancellationToken);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
     public async Task<ThreadDetails> GetThreadAsync(Guid actorId, Guid threadId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -55,6 +55,7 @@ public abstract class DiscussionAccessTests(DatabaseProvider provider) : Discuss
                 var opens = await OpensAsync(() => Discussions.GetThreadAsync(member, thread));
                 opens.ShouldBe(listed.Contains(thread), $"member {member} thread {thread}");
                 (await OpensAsync(() => Discussions.GetChangesSinceAsync(member, thread, 0))).ShouldBe(opens);
+                (await Discussions.CanSeeThreadAsync(member, thread)).ShouldBe(opens);
             }
             var perWorkspace = new HashSet<Guid>();
             foreach (var workspace in workspaceIds)
