@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Notifications;
+using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
@@ -28,12 +32,14 @@ public static class DependencyInjection
                     Configure(sp, options.UseNpgsql(database.ConnectionString)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
                     new PortalContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
+                services.AddSingleton<ISearchIndexer, PostgresSearchIndexer>();
                 break;
             default:
                 services.AddDbContextFactory<SqlitePortalDbContext>((sp, options) =>
                     Configure(sp, options.UseSqlite(database.ConnectionString)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
                     new PortalContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
+                services.AddSingleton<ISearchIndexer, SqliteSearchIndexer>();
                 break;
         }
 
@@ -41,6 +47,12 @@ public static class DependencyInjection
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<AdministrationService>();
         services.AddSingleton<SignInService>();
+        services.TryAddSingleton(new DiscussionOptions());
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<DiscussionService>();
+        services.AddSingleton<UpdateService>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<SearchService>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Portal.Domain.Discussions;
+using Portal.Domain.Updates;
 using Portal.Domain.Workspaces;
 
 namespace Portal.Domain.Access;
@@ -55,6 +57,72 @@ public static class AccessPolicy
 
     public static bool CanManageMembers(Actor actor, Workspace workspace) =>
         actor.IsAdministrator || workspace.IsLead(actor.MemberId);
+
+    // ---- Discussion threads ----
+    // A thread is visible iff the actor may read at least one of the workspaces it is shared in
+    // (the ReadableWorkspaces rule: open, or an active membership). Per-item checks take the
+    // thread's workspaces loaded with at least the actor's own membership.
+
+    public static bool CanSeeThread(Actor actor, DiscussionThread thread, IEnumerable<Workspace> threadWorkspaces) =>
+        ThreadWorkspacesOf(thread, threadWorkspaces).Any(w => CanReadWorkspace(actor, w));
+
+    public static Expression<Func<DiscussionThread, bool>> VisibleThreads(Actor actor)
+    {
+        var memberId = actor.MemberId;
+        return t => t.Workspaces.Any(tw => tw.Workspace!.Visibility == WorkspaceVisibility.Open
+            || tw.Workspace.Memberships.Any(m => m.MemberId == memberId && m.Status == MembershipStatus.Active));
+    }
+
+    /// <summary>A post is visible with its thread (a deleted or removed one as a placeholder).</summary>
+    public static bool CanSeePost(Actor actor, Post post, DiscussionThread thread, IEnumerable<Workspace> threadWorkspaces) =>
+        post.ThreadId == thread.Id && CanSeeThread(actor, thread, threadWorkspaces);
+
+    /// <summary>The query face for posts: those whose thread is among <paramref name="threads"/>
+    /// filtered by <see cref="VisibleThreads"/>.</summary>
+    public static Expression<Func<Post, bool>> VisiblePosts(Actor actor, IQueryable<DiscussionThread> threads)
+    {
+        var visible = threads.Where(VisibleThreads(actor));
+        return p => visible.Any(t => t.Id == p.ThreadId);
+    }
+
+    /// <summary>Start a thread in these workspaces: a contributor (lead or member) in every one of
+    /// them, or a lead of one who is an active member (any role) of the others — a lead may share a
+    /// cross-authority thread into a network they observe.</summary>
+    public static bool CanStartThread(Actor actor, IReadOnlyCollection<Workspace> workspaces) =>
+        workspaces.Count > 0
+        && (workspaces.All(w => CanContribute(actor, w))
+            || (workspaces.Any(w => w.IsLead(actor.MemberId)) && workspaces.All(w => w.IsActiveMember(actor.MemberId))));
+
+    /// <summary>Post, reply, react and edit one's own: a contributor in at least one of the thread's
+    /// workspaces, and the thread not locked.</summary>
+    public static bool CanPostInThread(Actor actor, DiscussionThread thread, IEnumerable<Workspace> threadWorkspaces) =>
+        !thread.IsLocked && ThreadWorkspacesOf(thread, threadWorkspaces).Any(w => CanContribute(actor, w));
+
+    /// <summary>Pin, lock, remove any post with a reason, see edit history: a lead of any of its workspaces.</summary>
+    public static bool CanModerateThread(Actor actor, DiscussionThread thread, IEnumerable<Workspace> threadWorkspaces) =>
+        ThreadWorkspacesOf(thread, threadWorkspaces).Any(w => w.IsLead(actor.MemberId));
+
+    private static IEnumerable<Workspace> ThreadWorkspacesOf(DiscussionThread thread, IEnumerable<Workspace> workspaces)
+    {
+        var ids = thread.WorkspaceIds;
+        return workspaces.Where(w => ids.Contains(w.Id));
+    }
+
+    // ---- Workspace updates ----
+
+    public static bool CanSeeUpdate(Actor actor, WorkspaceUpdate update, Workspace workspace) =>
+        update.WorkspaceId == workspace.Id && CanReadWorkspace(actor, workspace);
+
+    public static Expression<Func<WorkspaceUpdate, bool>> VisibleUpdates(Actor actor)
+    {
+        var memberId = actor.MemberId;
+        return u => u.Workspace!.Visibility == WorkspaceVisibility.Open
+            || u.Workspace.Memberships.Any(m => m.MemberId == memberId && m.Status == MembershipStatus.Active);
+    }
+
+    public static bool CanPostUpdate(Actor actor, Workspace workspace) => CanContribute(actor, workspace);
+
+    public static bool CanPinUpdate(Actor actor, Workspace workspace) => workspace.IsLead(actor.MemberId);
 
     // ---- Administration ----
 

@@ -1,4 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using Portal.Domain.Discussions;
+using Portal.Domain.Notifications;
+using Portal.Domain.Updates;
+using Portal.Infrastructure.Features.Search;
 using Portal.Domain.Members;
 using Portal.Domain.Organisations;
 using Portal.Domain.Workspaces;
@@ -18,6 +23,15 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Member> Members => Set<Member>();
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<DiscussionThread> Threads => Set<DiscussionThread>();
+    public DbSet<ThreadWorkspace> ThreadWorkspaces => Set<ThreadWorkspace>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
+    public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
+    public DbSet<ThreadReadState> ThreadReadStates => Set<ThreadReadState>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<WorkspaceUpdate> WorkspaceUpdates => Set<WorkspaceUpdate>();
 
     /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>
     public Guid? ActingMemberId { get; set; }
@@ -36,4 +50,25 @@ public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext
     }
 }
 
-public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options);
+public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // PostgreSQL searches with its own full-text columns; the SQLite FTS documents are not needed.
+        modelBuilder.Ignore<SearchDocument>();
+        AddSearchColumns(modelBuilder.Entity<Post>(), "PlainText");
+        AddSearchColumns(modelBuilder.Entity<DiscussionThread>(), "Title");
+    }
+
+    /// <summary>A stored, GIN-indexed tsvector over the text and our own Swedish stems of it (the
+    /// stems add forms the built-in Snowball leaves apart, such as "barnet" and "barn").</summary>
+    private static void AddSearchColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, string textColumn)
+        where T : class
+    {
+        entity.Property<string>(SearchColumns.Stems).IsRequired().HasDefaultValue("");
+        entity.Property<NpgsqlTsVector>(SearchColumns.Vector)
+            .HasComputedColumnSql($"to_tsvector('swedish', \"{textColumn}\" || ' ' || \"{SearchColumns.Stems}\")", stored: true);
+        entity.HasIndex(SearchColumns.Vector).HasMethod("GIN");
+    }
+}

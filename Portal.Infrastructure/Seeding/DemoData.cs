@@ -2,9 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Directory;
+using Portal.Domain.Discussions;
+using Portal.Domain.Updates;
 using Portal.Domain.Members;
 using Portal.Domain.Organisations;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Persistence;
 using static Portal.Domain.Directory.ExploitationForm;
 
@@ -209,6 +213,119 @@ public static class DemoData
             "Sekretariatets interna planering av verksamhetsplan och regeringsuppdrag.",
             ["anna.lindqvist"], ["johanna.wall", "erik.sandberg"]);
 
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedDiscussionsAsync(db, members, now, cancellationToken);
+    }
+
+    /// <summary>Titles of the demo threads, for tests and the demo.</summary>
+    public static class Threads
+    {
+        public const string NmtMethodSupport = "Metodstöd: misstänkt tvångsarbete inom bärplockning";
+        public const string CrossAuthority = "Lägesbild NMT och LAMP: sexuell exploatering via annonssajter";
+        public const string ChildConcerned = "Barn som utnyttjas i kriminalitet – samverkan med socialtjänsten";
+        public const string OpenNetwork = "Utbildningsdag om människohandel i Malmö";
+    }
+
+    private static async Task SeedDiscussionsAsync(PortalDbContext db, Dictionary<string, Member> members, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var renderer = new MarkdownRenderer();
+        ISearchIndexer indexer = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
+            ? new PostgresSearchIndexer()
+            : new SqliteSearchIndexer();
+        var follows = new HashSet<(Guid, Guid)>();
+
+        async Task<DiscussionThread> Thread(Guid[] workspaces, string title, ExploitationForm[] forms, bool child,
+            string author, string markdown, DateTimeOffset at)
+        {
+            var body = PostBody.Parse(markdown);
+            var (thread, post) = DiscussionThread.Start(workspaces, title, forms, child, members[author].Id, body, renderer.Render(body), at);
+            db.Threads.Add(thread);
+            db.Posts.Add(post);
+            await indexer.IndexThreadAsync(db, thread, cancellationToken);
+            await indexer.IndexPostAsync(db, post, cancellationToken);
+            follows.Add((members[author].Id, thread.Id));
+            return thread;
+        }
+
+        async Task<Post> Reply(DiscussionThread thread, string author, string markdown, DateTimeOffset at, Post? parent = null)
+        {
+            var body = PostBody.Parse(markdown);
+            var post = thread.AddPost(members[author].Id, body, renderer.Render(body), parent, at);
+            db.Posts.Add(post);
+            await indexer.IndexPostAsync(db, post, cancellationToken);
+            follows.Add((members[author].Id, thread.Id));
+            return post;
+        }
+
+        string Mention(string key) => $"@[{members[key].DisplayName}](member:{members[key].Id:D})";
+
+        var day = now.AddDays(-3);
+        var nmt = await Thread([Workspaces.Nmt], Threads.NmtMethodSupport, [ForcedLabour], false, "karin.holm",
+            """
+            Vi har ett ärende där ett tjugotal bärplockare bor i husvagnar utan el och lämnat ifrån sig sina pass till arbetsgivaren.
+
+            - Lönerna betalas ut kontant och långt under det avtalade
+            - Flera uppger skulder för resan hit
+
+            Finns det erfarenhet av hur vi bäst samordnar med Arbetsmiljöverket innan vi går in?
+            """, day);
+        var legal = await Reply(nmt, "johan.berg",
+            """
+            Bra fråga. I liknande ärenden har vi haft nytta av att utreda **människoexploatering** parallellt med människohandel, så att vi inte står utan rubricering om transportledet inte går att bevisa.
+            """, day.AddMinutes(40));
+        await Reply(nmt, "erik.sandberg",
+            $"""
+            Instämmer. {Mention("sara.nilsson")} – kan Migrationsverket bidra med underlag om arbetstillstånden?
+            """, day.AddMinutes(55), legal);
+        await Reply(nmt, "sara.nilsson", "Ja, jag tar fram vilka arbetsgivare som stått som sökande. Återkommer i morgon.", day.AddHours(2));
+
+        var cross = await Thread([Workspaces.Nmt, Workspaces.Lamp], Threads.CrossAuthority, [SexualPurposes], false, "erik.sandberg",
+            """
+            Polisen ser en ökning av annonser där kvinnor flyttas mellan orter varje vecka. Vi vill samla länens bild innan nästa NMT-möte.
+
+            > Vilka orter har ni sett i annonserna det senaste kvartalet?
+            """, day.AddHours(5));
+        await Reply(cross, "lars.persson", "I Skåne ser vi samma mönster: Malmö, Helsingborg och Kristianstad roterar. Vi har tre nya ärenden sedan augusti.", day.AddHours(6));
+        await Reply(cross, "karin.holm", "Tack! Vi kopplar det till vår kartläggning. Flera ärenden har samma telefonnummer i annonserna.", day.AddHours(7));
+        await Reply(cross, "eva.nystrom", "Stockholms län: ett ärende där ett barn på 16 år förekommer i en annons. Socialtjänsten är kontaktad.", day.AddHours(8));
+
+        var child = await Thread([Workspaces.RegionalCoordinators], Threads.ChildConcerned, [CriminalActivities], true, "ola.svensson",
+            """
+            Vi har fått in flera signaler om barn som används för stölder i butiker. Barnet i det senaste ärendet har ingen vårdnadshavare i Sverige.
+
+            Hur har ni andra organiserat samverkan med socialtjänstens barnutredare?
+            """, day.AddDays(1));
+        await Reply(child, "elin.ahmed", "I Göteborg har vi ett fast samrådsmöte varje vecka med socialjouren. Det gör att barnets ärende inte tappas bort mellan helger.", day.AddDays(1).AddHours(3));
+        await Reply(child, "erik.sandberg", "Bra exempel. Glöm inte att barnrättsperspektivet ska dokumenteras i varje ärende.", day.AddDays(1).AddHours(4));
+
+        var open = await Thread([Workspaces.InformationNetwork], Threads.OpenNetwork, [SexualPurposes, ForcedLabour], false, "anna.lindqvist",
+            """
+            Välkomna till en utbildningsdag om människohandel den 12 mars i Malmö. Program och anmälan finns på [länsstyrelsens webbplats](https://www.lansstyrelsen.se/).
+            """, day.AddDays(2));
+        await Reply(open, "fatima.ali", "Tack! Blir det något pass om stöd till utsatta i frivilligorganisationerna?", day.AddDays(2).AddHours(1));
+
+        foreach (var (memberId, threadId) in follows)
+            db.ThreadFollows.Add(new ThreadFollow(memberId, threadId, now));
+
+        WorkspaceUpdate Update(Guid workspace, string author, string text, string? link, DateTimeOffset at, bool pinned = false)
+        {
+            var update = WorkspaceUpdate.Post(workspace, members[author].Id, text, link, at);
+            if (pinned)
+                update.Pin(true, members[author].Id, at);
+            update.ClearDomainEvents();
+            db.WorkspaceUpdates.Add(update);
+            return update;
+        }
+
+        Update(Workspaces.Nmt, "erik.sandberg", "NMT-mötet flyttas till torsdag kl. 10 denna vecka.", null, day.AddHours(1), pinned: true);
+        Update(Workspaces.Nmt, "karin.holm", "Ny kontaktperson på NOA:s människohandelsgrupp från 1 december.", null, day.AddHours(3));
+        Update(Workspaces.Lamp, "lars.persson", "Underlaget till årsrapporten ska vara inne senast 15 januari.", null, day.AddHours(4), pinned: true);
+        Update(Workspaces.RegionalCoordinators, "ola.svensson", "Region Syd har rekryterat en ny regionkoordinator med start i februari.", null, day.AddDays(1));
+        Update(Workspaces.InformationNetwork, "anna.lindqvist", "Ny rapport om människohandel för tvångsarbete publicerad.", "https://www.lansstyrelsen.se/", day.AddDays(2));
+
+        foreach (var entity in db.ChangeTracker.Entries<Domain.Common.Entity>())
+            entity.Entity.ClearDomainEvents();
         await db.SaveChangesAsync(cancellationToken);
     }
 

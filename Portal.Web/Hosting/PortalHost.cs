@@ -28,6 +28,8 @@ public static class PortalHost
                 ? $"Data Source={Path.Combine(dataFolder, "portal.db")}"
                 : throw new InvalidOperationException("Portal:Database:ConnectionString is required when Portal:Database:Provider is Postgres.");
         }
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
+            ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
         builder.Services.AddPortalInfrastructure(database);
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis);
