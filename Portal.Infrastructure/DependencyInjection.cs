@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<UpdateService>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

@@ -41,6 +41,8 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<DirectoryService>());
         Services.AddSingleton(Database.Get<AdministrationService>());
         Services.AddSingleton(Database.Get<SignInService>());
+        Services.AddSingleton(Database.Get<Portal.Infrastructure.Events.IEventBus>());
+        Services.AddSingleton(Database.Get<Portal.Infrastructure.Features.Presence.ThreadPresence>());
         Services.AddScoped<MemberSession>();
         Services.AddScoped<UserMessages>();
     }
