@@ -56,6 +56,10 @@ public static class PortalHost
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UserMessages>();
+        // Live pages catch up after a reconnect through this circuit handler.
+        builder.Services.AddScoped<Portal.Web.Features.Discussions.CircuitConnection>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(
+            services => services.GetRequiredService<Portal.Web.Features.Discussions.CircuitConnection>());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddAntiforgery();
     }

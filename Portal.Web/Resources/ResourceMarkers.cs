@@ -16,3 +16,5 @@ public sealed class DirectoryText;
 public sealed class WorkspaceText;
 
 public sealed class AdministrationText;
+
+public sealed class DiscussionText;

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Discussions;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Members;
+using Portal.Infrastructure.Features.Presence;
+using Portal.Web.Account;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Features.Discussions;
+
+/// <summary>One thread, live. Every event for the thread (from any node, through the bus) and every
+/// reconnect of the circuit lead to the same catch-up: fetch what changed since the last sequence
+/// seen and merge it by post id, so nothing is shown twice and nothing is missed.</summary>
+public sealed partial class ThreadPage
+{
+    private static readonly TimeSpan WritingThrottle = TimeSpan.FromSeconds(2);
+
+    [Parameter] public Guid Id { get; set; }
+    [CascadingParameter] public CurrentMember? Me { get; set; }
+
+    [Inject] private DiscussionService Discussions { get; set; } = null!;
+    [Inject] private SignInService SignIn { get; set; } = null!;
+    [Inject] private MemberSession Session { get; set; } = null!;
+    [Inject] private UserMessages Messages { get; set; } = null!;
+    [Inject] private IEventBus Bus { get; set; } = null!;
+    [Inject] private ThreadPresence Presence { get; set; } = null!;
+    [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private TimeProvider Clock { get; set; } = null!;
+    [Inject] private ILogger<ThreadPage> Logger { get; set; } = null!;
+
+    private readonly Dictionary<Guid, PostView> _posts = [];
+    private Guid _me;
+    private Guid _loadedId;
+    private ThreadDetails? _details;
+    private Guid? _firstUnread;
+    private Guid? _replyTo;
+    private long _lastSequence;
+    private long _markedRead;
+    private string? _loadError;
+    private string? _liveError;
+    private IDisposable? _subscription;
+    private IAsyncDisposable? _visit;
+    private DateTimeOffset _lastWriting = DateTimeOffset.MinValue;
+
+    private IEnumerable<PostView> TopLevel => _posts.Values.Where(p => p.ParentPostId is null).OrderBy(p => p.Sequence);
+
+    private IEnumerable<PostView> RepliesTo(Guid postId) => _posts.Values.Where(p => p.ParentPostId == postId).OrderBy(p => p.Sequence);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedId == Id)
+            return;
+        await LeaveAsync();
+        _loadedId = Id;
+        _details = null;
+        _posts.Clear();
+        await ReloadAsync();
+        _firstUnread = _details?.FirstUnreadPostId;
+        if (RendererInfo.IsInteractive)
+            await WatchAsync();
+    }
+
+    /// <summary>Subscribes and enters presence only in a live circuit, never while prerendering.</summary>
+    private async Task WatchAsync()
+    {
+        _subscription = Bus.Watch<ThreadActivity>(e => e.ThreadId == Id, InvokeAsync, _ => CatchUpAsync(), Logger);
+        Connection.Reconnected += OnReconnectedAsync;
+        if (_details is not null)
+        {
+            var name = (Me ?? await SignIn.FindCurrentAsync(_me))?.DisplayName ?? "";
+            _visit = await Presence.EnterAsync(Id, _me, name);
+            // Anything committed between loading and subscribing.
+            await CatchUpAsync();
+        }
+    }
+
+    private Task OnReconnectedAsync() => LiveEvents.RunAsync(() => InvokeAsync(CatchUpAsync), Logger);
+
+    /// <summary>Loads the whole thread again (after following, pinning or locking, whose rights and
+    /// state the change feed does not carry).</summary>
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            _me = await Session.GetIdAsync();
+            var details = await Discussions.GetThreadAsync(_me, Id);
+            foreach (var block in details.Posts)
+                foreach (var post in block.Replies.Prepend(block.Post))
+                    Merge(post);
+            _lastSequence = Math.Max(_lastSequence, details.Thread.LastSequence);
+            _details = details;
+            _loadError = null;
+            await MarkShownReadAsync();
+        }
+        catch (Exception exception) when (Messages.IsExpected(exception))
+        {
+            _loadError = Messages.For(exception);
+            _details = null;
+        }
+    }
+
+    private async Task CatchUpAsync()
+    {
+        if (_details is null)
+            return;
+        try
+        {
+            var changes = await Discussions.GetChangesSinceAsync(_me, Id, _lastSequence);
+            foreach (var post in changes.ChangedPosts)
+                Merge(post);
+            _lastSequence = Math.Max(_lastSequence, changes.LastSequence);
+            _liveError = null;
+            if (changes.IsLocked != _details.Thread.IsLocked || changes.IsPinned != _details.Thread.IsPinned)
+                await ReloadAsync();
+            else
+                await MarkShownReadAsync();
+        }
+        catch (Exception exception) when (Messages.IsExpected(exception))
+        {
+            // For example: the member left the workspace meanwhile.
+            _liveError = Messages.For(exception);
+        }
+        StateHasChanged();
+    }
+
+    /// <summary>A later change of a post replaces an earlier one; an older answer arriving late does not.</summary>
+    private void Merge(PostView post)
+    {
+        if (!_posts.TryGetValue(post.Id, out var known) || known.ChangeSequence <= post.ChangeSequence)
+            _posts[post.Id] = post;
+    }
+
+    /// <summary>The member has seen every post on the page: record the highest sequence shown.</summary>
+    private async Task MarkShownReadAsync()
+    {
+        var highest = _posts.Count == 0 ? 0 : _posts.Values.Max(p => p.Sequence);
+        if (highest <= _markedRead)
+            return;
+        await Discussions.MarkReadAsync(_me, Id, highest);
+        _markedRead = highest;
+    }
+
+    private void StartReply(PostView post) => _replyTo = post.ParentPostId ?? post.Id;
+
+    private async Task SendAsync(string text)
+    {
+        await Discussions.PostAsync(_me, Id, text);
+        await CatchUpAsync();
+    }
+
+    private async Task SendReplyAsync(Guid parentId, string text)
+    {
+        await Discussions.PostAsync(_me, Id, text, parentId);
+        _replyTo = null;
+        await CatchUpAsync();
+    }
+
+    /// <summary>Tells the others that the member is writing, at most every couple of seconds.</summary>
+    private async Task TypingAsync()
+    {
+        var now = Clock.GetUtcNow();
+        if (now - _lastWriting < WritingThrottle)
+            return;
+        _lastWriting = now;
+        await Presence.WritingAsync(Id, _me);
+    }
+
+    private async Task LeaveAsync()
+    {
+        _subscription?.Dispose();
+        _subscription = null;
+        Connection.Reconnected -= OnReconnectedAsync;
+        if (_visit is not null)
+            await _visit.DisposeAsync();
+        _visit = null;
+        _lastSequence = _markedRead = 0;
+    }
+
+    public async ValueTask DisposeAsync() => await LeaveAsync();
+}
