@@ -7,11 +7,16 @@ using MudBlazor;
 using MudBlazor.Services;
 using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Notifications;
+using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Account;
 using Portal.Web.Components.Shared;
+using Portal.Web.Features.Discussions;
 
 namespace Portal.Tests.Support;
 
@@ -43,6 +48,13 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<SignInService>());
         Services.AddSingleton(Database.Get<Portal.Infrastructure.Events.IEventBus>());
         Services.AddSingleton(Database.Get<Portal.Infrastructure.Features.Presence.ThreadPresence>());
+        Services.AddSingleton(Database.Get<DiscussionService>());
+        Services.AddSingleton(Database.Get<UpdateService>());
+        Services.AddSingleton(Database.Get<NotificationService>());
+        Services.AddSingleton(Database.Get<SearchService>());
+        Services.AddSingleton(Database.Get<MarkdownRenderer>());
+        Services.AddSingleton(Database.Get<TimeProvider>());
+        Services.AddScoped<CircuitConnection>();
         Services.AddScoped<MemberSession>();
         Services.AddScoped<UserMessages>();
     }
@@ -52,7 +64,13 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
     {
         // One authorization context per test, so a test may switch member after a render (a lead
         // acts, then the requester looks): services cannot be added once something has rendered.
-        _authorization ??= AddAuthorization();
+        if (_authorization is null)
+        {
+            _authorization = AddAuthorization();
+            // Components render as in a live circuit (live pages subscribe only when interactive).
+            // After the last service is added: it builds the renderer.
+            SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        }
         _authorization.SetAuthorized(name);
         _authorization.SetClaims(new Claim(PortalClaims.MemberId, memberId.ToString()));
     }

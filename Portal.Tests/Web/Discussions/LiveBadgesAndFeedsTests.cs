@@ -1,0 +1,93 @@
+using AngleSharp.Dom;
+using Bunit;
+using Portal.Infrastructure.Features.Notifications;
+using Portal.Infrastructure.Features.Updates;
+using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Home;
+using Portal.Web.Features.Notifications;
+using Portal.Web.Features.Workspaces;
+
+namespace Portal.Tests.Web.Discussions;
+
+/// <summary>The workspace thread list, the bell and the home feed follow the event bus by themselves.</summary>
+public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
+{
+    [Fact]
+    public async Task Workspace_page_lists_threads_and_the_unread_badge_rises_when_someone_posts()
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        SignInAs(Karin);
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.Nmt));
+        IElement Row() => cut.FindAll("[data-testid=thread-row]").Single(r => r.TextContent.Contains(DemoData.Threads.NmtMethodSupport));
+        cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("3"));
+        cut.FindAll("[data-testid=thread-row]").ShouldContain(r => r.TextContent.Contains(DemoData.Threads.CrossAuthority));
+
+        await Discussions.PostAsync(Erik, threadId, "Nytt underlag från Migrationsverket har kommit.");
+
+        cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("4"));
+        // The membership parts of the page are still there.
+        cut.Find("[data-testid=my-status]");
+    }
+
+    [Fact]
+    public async Task A_pinned_thread_moves_to_the_top_and_the_child_flag_shows_in_the_list()
+    {
+        var childThread = await ThreadAsync(DemoData.Threads.ChildConcerned);
+        SignInAs(Erik);
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.RegionalCoordinators));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=thread-row]").ShouldNotBeEmpty());
+        var row = cut.FindAll("[data-testid=thread-row]").Single(r => r.TextContent.Contains(DemoData.Threads.ChildConcerned));
+        row.QuerySelector("[data-testid=child-flag]")!.TextContent.ShouldContain("Barn berörs");
+        row.QuerySelector("[data-testid=form-chip]")!.TextContent.ShouldContain("Kriminella handlingar");
+
+        await Discussions.StartThreadAsync(Erik, [DemoData.Workspaces.RegionalCoordinators], "Senare tråd", [], false, "Hej nätverket.");
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=thread-row]")[0].TextContent.ShouldContain("Senare tråd"));
+        await Discussions.PinThreadAsync(Erik, childThread, true);
+
+        cut.WaitForAssertion(() =>
+        {
+            var first = cut.FindAll("[data-testid=thread-row]")[0];
+            first.TextContent.ShouldContain(DemoData.Threads.ChildConcerned);
+            first.QuerySelector("[data-testid=thread-pinned]").ShouldNotBeNull();
+        });
+    }
+
+    [Fact]
+    public async Task The_bell_count_rises_when_the_signed_in_member_is_mentioned()
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.CrossAuthority);
+        var notifications = Database.Get<NotificationService>();
+        var before = await notifications.UnreadCountAsync(Karin);
+        SignInAs(Karin);
+        var cut = Render<NotificationBell>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=notification-count]").Select(e => e.TextContent).ShouldBe(before == 0 ? [] : [before.ToString()]));
+
+        await Discussions.PostAsync(Erik, threadId, $"{Mention("Karin Holm", Karin)} kan du titta på telefonnumren?");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=notification-count]").TextContent.ShouldBe((before + 1).ToString()));
+        (await notifications.ListAsync(Karin, unreadOnly: true)).ShouldContain(n => n.Kind == Portal.Domain.Notifications.NotificationKind.Mention);
+    }
+
+    [Fact]
+    public async Task Home_feed_shows_pinned_updates_first_and_a_new_update_appears_by_itself()
+    {
+        SignInAs(Karin);
+        var cut = Render<Home>();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=update]").Count.ShouldBe(2));
+        var updates = cut.FindAll("[data-testid=update]");
+        updates[0].GetAttribute("data-pinned").ShouldBe("true");
+        updates[0].TextContent.ShouldContain("NMT-mötet flyttas till torsdag");
+        updates[1].TextContent.ShouldContain("Ny kontaktperson på NOA");
+
+        await Database.Get<UpdateService>().PostUpdateAsync(DemoData.IdFor("member:johan.berg"), DemoData.Workspaces.Nmt,
+            "Åklagarkammaren har ny jourtelefon.", null);
+
+        cut.WaitForAssertion(() =>
+        {
+            var live = cut.FindAll("[data-testid=update]");
+            live.Count.ShouldBe(3);
+            live[0].GetAttribute("data-pinned").ShouldBe("true");
+            live[1].TextContent.ShouldContain("Åklagarkammaren har ny jourtelefon.");
+        });
+    }
+}

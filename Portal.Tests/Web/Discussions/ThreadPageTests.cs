@@ -1,0 +1,158 @@
+using Bunit;
+using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Discussions;
+
+namespace Portal.Tests.Web.Discussions;
+
+public sealed class ThreadPageTests : DiscussionPageTestBase
+{
+    private async Task<(IRenderedComponent<ThreadPage> Page, Guid ThreadId)> OpenNmtThreadAsync(Guid member)
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        SignInAs(member);
+        var cut = Render<ThreadPage>(p => p.Add(x => x.Id, threadId));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=post]").Count.ShouldBe(4));
+        return (cut, threadId);
+    }
+
+    [Fact]
+    public async Task Thread_page_shows_posts_in_order_with_a_reply_nested_under_its_parent_and_quoting_it()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("h1").TextContent.ShouldBe(DemoData.Threads.NmtMethodSupport);
+        cut.FindAll("[data-testid=form-chip]").Select(c => c.TextContent.Trim()).ShouldBe(["Tvångsarbete"]);
+        cut.FindAll("[data-testid=post]").Select(p => p.GetAttribute("data-sequence")).ShouldBe(["1", "2", "3", "4"]);
+        var reply = cut.Find(".post-replies [data-testid=post]");
+        reply.GetAttribute("data-sequence").ShouldBe("3");
+        reply.TextContent.ShouldContain("Erik Sandberg");
+        reply.QuerySelector("[data-testid=post-quote]")!.TextContent.ShouldContain("Svar till Johan Berg");
+        reply.QuerySelector("[data-testid=post-quote]")!.TextContent.ShouldContain("människoexploatering");
+        // Sanitised Markdown is rendered: the bold word is a <strong>, the list a <ul>.
+        cut.Find("[data-sequence='2'] [data-testid=post-body] strong").TextContent.ShouldBe("människoexploatering");
+        cut.Find("[data-sequence='1'] [data-testid=post-body] ul").Children.Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_post_added_by_another_member_appears_on_the_open_page_by_itself()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+
+        await Discussions.PostAsync(Erik, threadId, "Vi tar upp ärendet på torsdagens möte.");
+
+        cut.WaitForAssertion(() =>
+        {
+            var posts = cut.FindAll("[data-testid=post]");
+            posts.Count.ShouldBe(5);
+            posts[^1].GetAttribute("data-sequence").ShouldBe("5");
+            posts[^1].TextContent.ShouldContain("Vi tar upp ärendet på torsdagens möte.");
+        });
+    }
+
+    [Fact]
+    public async Task Viewing_the_thread_marks_what_is_shown_as_read_including_live_posts()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+        (await Discussions.ListThreadsAsync(Karin, DemoData.Workspaces.Nmt)).Single(t => t.Id == threadId).UnreadCount.ShouldBe(0);
+
+        await Discussions.PostAsync(Erik, threadId, "Ett till inlägg.");
+
+        // The page records the read position before it renders the new post.
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=post]").Count.ShouldBe(5));
+        (await Discussions.ListThreadsAsync(Karin, DemoData.Workspaces.Nmt)).Single(t => t.Id == threadId).UnreadCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_refused_post_keeps_the_draft_in_the_editor_with_the_reason_beside_it()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+        var draft = new string('x', 20_001);
+
+        cut.Find("textarea[data-testid=composer]").Input(draft);
+        cut.Find("[data-testid=send-post]").Click();
+
+        cut.WaitForAssertion(() => cut.FieldAround("textarea[data-testid=composer]").TextContent.ShouldContain("högst 20 000 tecken"));
+        cut.Find("textarea[data-testid=composer]").GetAttribute("value").ShouldBe(draft);
+        (await Discussions.GetThreadAsync(Karin, threadId)).Thread.PostCount.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Sending_a_reply_shows_it_nested_and_empties_the_reply_editor()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("[data-sequence='1'] [data-testid=reply]").Click();
+        cut.Find("textarea[data-testid=reply-composer]").Input("Tack, vi kontaktar Arbetsmiljöverket.");
+        cut.Find("[data-testid=send-reply]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var reply = cut.FindAll(".post-replies [data-testid=post]").Single(p => p.TextContent.Contains("vi kontaktar Arbetsmiljöverket"));
+            reply.QuerySelector("[data-testid=post-quote]")!.TextContent.ShouldContain("Svar till Karin Holm");
+            cut.FindAll("textarea[data-testid=reply-composer]").ShouldBeEmpty();
+        });
+    }
+
+    [Fact]
+    public async Task An_observer_reads_the_thread_but_gets_an_explanation_instead_of_a_composer()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(DemoData.Personas.Administrator); // observer in NMT
+
+        cut.FindAll("textarea[data-testid=composer]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=reply]").ShouldBeEmpty();
+        cut.Find("[data-testid=cannot-post]").TextContent.ShouldContain("observatör");
+    }
+
+    [Fact]
+    public async Task Locking_the_thread_while_it_is_open_replaces_the_composer_with_an_explanation()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+        cut.FindAll("textarea[data-testid=composer]").Count.ShouldBe(1);
+
+        await Discussions.LockThreadAsync(Erik, threadId, true);
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll("textarea[data-testid=composer]").ShouldBeEmpty();
+            cut.Find("[data-testid=cannot-post]").TextContent.ShouldContain("låst");
+            cut.Find("[data-testid=thread-locked]");
+        });
+    }
+
+    [Fact]
+    public async Task A_lead_removes_a_post_with_a_reason_and_the_placeholder_shows_the_reason()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Erik);
+
+        cut.Find("[data-sequence='4'] [data-testid=remove-post]").Click();
+        cut.Find("[data-sequence='4'] input[data-testid=removal-reason]").Change("Uppgifter om en enskild person.");
+        cut.Find("[data-sequence='4'] [data-testid=confirm-remove]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-sequence='4'] [data-testid=post-removed]").TextContent
+            .ShouldContain("Uppgifter om en enskild person."));
+        cut.FindAll("[data-sequence='4'] [data-testid=post-body]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reacting_marks_the_button_pressed_and_counts_it()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("[data-sequence='2'] [data-reaction='👍']").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var button = cut.Find("[data-sequence='2'] [data-reaction='👍']");
+            button.GetAttribute("aria-pressed").ShouldBe("true");
+            button.TextContent.ShouldContain("1");
+        });
+    }
+
+    [Fact]
+    public async Task The_presence_line_counts_the_reader()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=presence]").TextContent.ShouldContain("1 läser nu"));
+    }
+}
