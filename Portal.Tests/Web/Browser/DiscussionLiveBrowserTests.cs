@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Notifications;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Seeding;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.Web.Browser;
+
+/// <summary>Real time in Chromium with two people in separate browser contexts on one portal:
+/// what Erik writes reaches Karin's open pages without her reloading.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DiscussionLiveBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private static readonly Guid Karin = DemoData.Personas.NmtPolice;
+
+    private readonly PortalWebFactory _portal = new(DatabaseProvider.Sqlite);
+    private IBrowserContext _writer = null!;
+    private IBrowserContext _reader = null!;
+
+    public async Task InitializeAsync()
+    {
+        var baseUrl = _portal.StartOnLoopback();
+        _writer = await browser.NewContextAsync(baseUrl);
+        _reader = await browser.NewContextAsync(baseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await _reader.DisposeAsync();
+        await _portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_post_reaches_the_other_members_thread_page_unread_badge_and_bell_without_reloading()
+    {
+        var discussions = _portal.Services.GetRequiredService<DiscussionService>();
+        var notifications = _portal.Services.GetRequiredService<NotificationService>();
+        var threadId = (await discussions.ListVisibleThreadsAsync(DemoData.Personas.NmtLead))
+            .Single(t => t.Title == DemoData.Threads.NmtMethodSupport).Id;
+
+        var erik = await _writer.NewPageAsync();
+        await erik.SignInAsync("Erik Sandberg");
+        await erik.GotoAsync($"threads/{threadId}");
+        await erik.WaitForInteractiveAsync();
+        var karin = await _reader.NewPageAsync();
+        await karin.SignInAsync("Karin Holm");
+        await karin.GotoAsync($"threads/{threadId}");
+        await karin.WaitForInteractiveAsync();
+        // Both are on the thread, live: each page counts the other.
+        await Expect(karin.GetByTestId("presence")).ToContainTextAsync("2 läser nu");
+        await Expect(erik.GetByTestId("presence")).ToContainTextAsync("2 läser nu");
+
+        // A writes; B's open thread page shows it.
+        await PostAsync(erik, "Vi samordnar med Arbetsmiljöverket på torsdag.");
+        await Expect(karin.GetByTestId("post").Filter(new() { HasText = "Vi samordnar med Arbetsmiljöverket på torsdag." }))
+            .ToHaveCountAsync(1);
+        await Expect(erik.Locator("textarea[data-testid=\"composer\"]")).ToHaveValueAsync("");
+
+        // B moves to the workspace page, where the thread has nothing unread (she has seen it all).
+        await karin.GotoAsync($"workspaces/{DemoData.Workspaces.Nmt}");
+        await karin.WaitForInteractiveAsync();
+        var row = karin.GetByTestId("thread-row").Filter(new() { HasText = DemoData.Threads.NmtMethodSupport });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("thread-unread")).ToHaveCountAsync(0);
+
+        await PostAsync(erik, "Migrationsverkets underlag har kommit in.");
+        await Expect(row.GetByTestId("thread-unread")).ToHaveTextAsync("1");
+
+        // The bell: what the service counts now, then one more when A mentions B.
+        var before = await notifications.UnreadCountAsync(Karin);
+        before.ShouldBeGreaterThan(0); // she follows her own thread, so the last post notified her
+        await Expect(karin.GetByTestId("notification-count")).ToHaveTextAsync(before.ToString());
+
+        await PostAsync(erik, $"@[Karin Holm](member:{Karin:D}) kan du kontrollera telefonnumren?");
+        await Expect(karin.GetByTestId("notification-count")).ToHaveTextAsync((before + 1).ToString());
+        await Expect(row.GetByTestId("thread-unread")).ToHaveTextAsync("2");
+    }
+
+    private static async Task PostAsync(IPage page, string text)
+    {
+        await page.Locator("textarea[data-testid=\"composer\"]").FillAsync(text);
+        await page.GetByTestId("send-post").ClickAsync();
+        await Expect(page.GetByTestId("post").Filter(new() { HasText = text.Length > 40 ? text[^30..] : text })).ToHaveCountAsync(1);
+    }
+}
