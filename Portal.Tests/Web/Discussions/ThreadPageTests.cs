@@ -155,4 +155,49 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=presence]").TextContent.ShouldContain("1 läser nu"));
     }
+
+    [Fact]
+    public async Task Editing_an_own_post_marks_it_edited_and_a_lead_sees_the_earlier_version()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("[data-sequence='1'] [data-testid=edit-post]").Click();
+        cut.Find("textarea[data-testid=edit-composer]").Input("Ett tjugotal bärplockare bor i husvagnar. (Uppdaterat antal.)");
+        cut.Find("[data-testid=save-edit]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("[data-sequence='1'] [data-testid=post-body]").TextContent.ShouldContain("(Uppdaterat antal.)");
+            cut.Find("[data-sequence='1'] [data-testid=post-edited]").TextContent.ShouldContain("redigerad");
+        });
+
+        SignInAs(Erik);
+        var asLead = Render<ThreadPage>(p => p.Add(x => x.Id, threadId));
+        asLead.WaitForAssertion(() => asLead.Find("[data-sequence='1'] [data-testid=post-history]"));
+        asLead.Find("[data-sequence='1'] [data-testid=post-history]").Click();
+        asLead.WaitForAssertion(() => asLead.Find("[data-testid=revision]").TextContent.ShouldContain("lämnat ifrån sig sina pass"));
+    }
+
+    [Fact]
+    public async Task Typing_in_the_composer_shows_the_member_as_writing()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("textarea[data-testid=composer]").Input("Jag skriver");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=presence-writing]").TextContent.ShouldContain("Karin Holm skriver…"));
+    }
+
+    [Fact]
+    public async Task The_preview_shows_the_sanitised_rendering_of_the_draft()
+    {
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        cut.Find("textarea[data-testid=composer]").Input("**Viktigt** <script>alert(1)</script>");
+        cut.Find("[data-testid=composer-area] [data-testid=preview-toggle]").Click();
+
+        var preview = cut.Find("[data-testid=preview]");
+        preview.QuerySelector("strong")!.TextContent.ShouldBe("Viktigt");
+        preview.QuerySelectorAll("script").ShouldBeEmpty();
+    }
 }

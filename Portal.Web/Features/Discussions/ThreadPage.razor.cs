@@ -30,23 +30,18 @@ public sealed partial class ThreadPage
     [Inject] private TimeProvider Clock { get; set; } = null!;
     [Inject] private ILogger<ThreadPage> Logger { get; set; } = null!;
 
-    private readonly Dictionary<Guid, PostView> _posts = [];
+    private readonly ThreadPosts _posts = new();
     private Guid _me;
     private Guid _loadedId;
     private ThreadDetails? _details;
     private Guid? _firstUnread;
     private Guid? _replyTo;
-    private long _lastSequence;
     private long _markedRead;
     private string? _loadError;
     private string? _liveError;
     private IDisposable? _subscription;
     private IAsyncDisposable? _visit;
     private DateTimeOffset _lastWriting = DateTimeOffset.MinValue;
-
-    private IEnumerable<PostView> TopLevel => _posts.Values.Where(p => p.ParentPostId is null).OrderBy(p => p.Sequence);
-
-    private IEnumerable<PostView> RepliesTo(Guid postId) => _posts.Values.Where(p => p.ParentPostId == postId).OrderBy(p => p.Sequence);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -86,10 +81,7 @@ public sealed partial class ThreadPage
         {
             _me = await Session.GetIdAsync();
             var details = await Discussions.GetThreadAsync(_me, Id);
-            foreach (var block in details.Posts)
-                foreach (var post in block.Replies.Prepend(block.Post))
-                    Merge(post);
-            _lastSequence = Math.Max(_lastSequence, details.Thread.LastSequence);
+            _posts.Load(details);
             _details = details;
             _loadError = null;
             await MarkShownReadAsync();
@@ -107,10 +99,8 @@ public sealed partial class ThreadPage
             return;
         try
         {
-            var changes = await Discussions.GetChangesSinceAsync(_me, Id, _lastSequence);
-            foreach (var post in changes.ChangedPosts)
-                Merge(post);
-            _lastSequence = Math.Max(_lastSequence, changes.LastSequence);
+            var changes = await Discussions.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
+            _posts.Apply(changes);
             _liveError = null;
             if (changes.IsLocked != _details.Thread.IsLocked || changes.IsPinned != _details.Thread.IsPinned)
                 await ReloadAsync();
@@ -125,17 +115,10 @@ public sealed partial class ThreadPage
         StateHasChanged();
     }
 
-    /// <summary>A later change of a post replaces an earlier one; an older answer arriving late does not.</summary>
-    private void Merge(PostView post)
-    {
-        if (!_posts.TryGetValue(post.Id, out var known) || known.ChangeSequence <= post.ChangeSequence)
-            _posts[post.Id] = post;
-    }
-
     /// <summary>The member has seen every post on the page: record the highest sequence shown.</summary>
     private async Task MarkShownReadAsync()
     {
-        var highest = _posts.Count == 0 ? 0 : _posts.Values.Max(p => p.Sequence);
+        var highest = _posts.HighestPostSequence;
         if (highest <= _markedRead)
             return;
         await Discussions.MarkReadAsync(_me, Id, highest);
@@ -175,7 +158,7 @@ public sealed partial class ThreadPage
         if (_visit is not null)
             await _visit.DisposeAsync();
         _visit = null;
-        _lastSequence = _markedRead = 0;
+        _markedRead = 0;
     }
 
     public async ValueTask DisposeAsync() => await LeaveAsync();
