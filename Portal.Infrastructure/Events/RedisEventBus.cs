@@ -41,9 +41,11 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
 
     public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
-        await _local.PublishAsync(domainEvent, cancellationToken);
+        // The other nodes first: their delivery then runs alongside this node's own.
         var envelope = new Envelope(_node, domainEvent.GetType().FullName!, JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType()));
-        await _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
+        var remote = _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
+        await _local.PublishAsync(domainEvent, cancellationToken);
+        await remote;
     }
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IDomainEvent =>
