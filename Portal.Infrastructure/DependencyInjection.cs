@@ -60,10 +60,12 @@ public static class DependencyInjection
 
     /// <summary>Carries domain events between nodes over Redis pub/sub (instead of in-process only).
     /// Call <see cref="RedisEventBus.StartAsync"/> once at start-up.</summary>
-    public static IServiceCollection AddRedisEventBus(this IServiceCollection services, string configuration)
+    public static IServiceCollection AddRedisEventBus(this IServiceCollection services, string configuration,
+        string channel = RedisEventBus.DefaultChannel)
     {
         services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
-        services.AddSingleton<RedisEventBus>();
+        services.AddSingleton(sp => new RedisEventBus(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), channel));
         services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => sp.GetRequiredService<RedisEventBus>()));
         return services;
     }

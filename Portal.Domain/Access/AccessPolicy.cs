@@ -86,12 +86,9 @@ public static class AccessPolicy
     }
 
     /// <summary>Start a thread in these workspaces: a contributor (lead or member) in every one of
-    /// them, or a lead of one who is an active member (any role) of the others — a lead may share a
-    /// cross-authority thread into a network they observe.</summary>
+    /// them — starting a thread is posting into each, which observers do not.</summary>
     public static bool CanStartThread(Actor actor, IReadOnlyCollection<Workspace> workspaces) =>
-        workspaces.Count > 0
-        && (workspaces.All(w => CanContribute(actor, w))
-            || (workspaces.Any(w => w.IsLead(actor.MemberId)) && workspaces.All(w => w.IsActiveMember(actor.MemberId))));
+        workspaces.Count > 0 && workspaces.All(w => CanContribute(actor, w));
 
     /// <summary>Post, reply, react and edit one's own: a contributor in at least one of the thread's
     /// workspaces, and the thread not locked.</summary>

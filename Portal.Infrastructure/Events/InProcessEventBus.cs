@@ -9,21 +9,29 @@ public sealed class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEven
 {
     private ImmutableList<Subscription> _subscriptions = [];
 
-    public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default)
+    /// <summary>Hands the event to every matching subscriber at once (not one after the other), so
+    /// that one slow subscriber — a busy circuit, a hub group on a slow network — delays no other.</summary>
+    public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
+        var deliveries = new List<Task>();
         foreach (var subscription in _subscriptions)
         {
-            if (!subscription.EventType.IsInstanceOfType(domainEvent))
-                continue;
-            try
-            {
-                await subscription.Handler(domainEvent);
-            }
-            catch (Exception exception)
-            {
-                // One broken subscriber (a closed circuit, say) must not stop the others.
-                logger.LogWarning(exception, "A subscriber to {EventType} failed", domainEvent.GetType().Name);
-            }
+            if (subscription.EventType.IsInstanceOfType(domainEvent))
+                deliveries.Add(DeliverAsync(subscription, domainEvent));
+        }
+        return Task.WhenAll(deliveries);
+    }
+
+    private async Task DeliverAsync(Subscription subscription, IDomainEvent domainEvent)
+    {
+        try
+        {
+            await subscription.Handler(domainEvent);
+        }
+        catch (Exception exception)
+        {
+            // One broken subscriber (a closed circuit, say) must not stop the others.
+            logger.LogWarning(exception, "A subscriber to {EventType} failed", domainEvent.GetType().Name);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Portal.Infrastructure.Events;
 /// and hub clients. Only event types known at build time are accepted from the wire.</summary>
 public sealed class RedisEventBus : IEventBus, IAsyncDisposable
 {
-    public const string Channel = "portal:events";
+    public const string DefaultChannel = "portal:events";
 
     private static readonly FrozenDictionary<string, Type> KnownEvents = EventTypes.All.ToFrozenDictionary(t => t.FullName!);
 
@@ -19,11 +19,14 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
     private readonly IConnectionMultiplexer _redis;
     private readonly ILogger<RedisEventBus> _logger;
     private readonly string _node = Guid.NewGuid().ToString("N");
-    private readonly RedisChannel _channel = RedisChannel.Literal(Channel);
+    private readonly RedisChannel _channel;
     private ChannelMessageQueue? _queue;
 
-    public RedisEventBus(IConnectionMultiplexer redis, ILoggerFactory loggers)
+    /// <param name="channel">The pub/sub channel; nodes of one installation share it, other
+    /// installations on the same Redis use their own.</param>
+    public RedisEventBus(IConnectionMultiplexer redis, ILoggerFactory loggers, string channel = DefaultChannel)
     {
+        _channel = RedisChannel.Literal(channel);
         _redis = redis;
         _logger = loggers.CreateLogger<RedisEventBus>();
         _local = new InProcessEventBus(loggers.CreateLogger<InProcessEventBus>());
@@ -38,9 +41,11 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
 
     public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
-        await _local.PublishAsync(domainEvent, cancellationToken);
+        // The other nodes first: their delivery then runs alongside this node's own.
         var envelope = new Envelope(_node, domainEvent.GetType().FullName!, JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType()));
-        await _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
+        var remote = _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
+        await _local.PublishAsync(domainEvent, cancellationToken);
+        await remote;
     }
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IDomainEvent =>

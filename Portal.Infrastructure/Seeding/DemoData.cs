@@ -199,7 +199,7 @@ public static class DemoData
         var lampMembers = LampContacts.Select(Slug).Where(k => k != "lars.persson").ToArray();
         Space(Workspaces.Lamp, "LAMP – Länsstyrelsernas arbetsgrupp", WorkspaceKind.Network, WorkspaceVisibility.Closed,
             "Länsstyrelsernas gemensamma arbetsgrupp mot människohandel och prostitution: en kontaktperson per län.",
-            ["lars.persson"], lampMembers, ["erik.sandberg"]);
+            ["lars.persson"], [.. lampMembers, "erik.sandberg"]);
         Space(Workspaces.RegionalCoordinators, "Regionkoordinatorernas nätverk", WorkspaceKind.Network, WorkspaceVisibility.Closed,
             "Nätverk för regionkoordinatorerna, som i samverkan med polisen ser till att den som utsatts får det stöd den har rätt till.",
             ["erik.sandberg"], ["ola.svensson", "elin.ahmed", "kristina.wennberg"]);

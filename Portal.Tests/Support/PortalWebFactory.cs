@@ -24,6 +24,10 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>An existing database to use instead of a new one (two nodes sharing one database);
+    /// its owner drops it.</summary>
+    public string? SharedConnectionString { get; init; }
+
     /// <summary>Where the portal listens after <see cref="StartOnLoopback"/>, for example http://127.0.0.1:41234/.</summary>
     public Uri? BaseUrl { get; private set; }
 
@@ -44,7 +48,11 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
     {
         Directory.CreateDirectory(_dataFolder);
         string connectionString;
-        if (provider == DatabaseProvider.Postgres)
+        if (SharedConnectionString is not null)
+        {
+            connectionString = SharedConnectionString;
+        }
+        else if (provider == DatabaseProvider.Postgres)
         {
             (connectionString, _drop) = TestDatabase.NewPostgresDatabase();
         }

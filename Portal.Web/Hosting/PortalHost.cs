@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Account;
 using Portal.Web.Components;
@@ -32,7 +33,7 @@ public static class PortalHost
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
         builder.Services.AddPortalInfrastructure(database);
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
-            builder.Services.AddRedisEventBus(redis);
+            builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
 
         var modes = builder.AddPortalAuthentication();
         builder.Services.AddSingleton(modes);
@@ -61,6 +62,12 @@ public static class PortalHost
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(
             services => services.GetRequiredService<Portal.Web.Features.Discussions.CircuitConnection>());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSignalR(options =>
+        {
+            // A post is at most 20,000 characters; anything much larger is not a post.
+            options.MaximumReceiveMessageSize = 96 * 1024;
+        });
+        builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
     }
 
@@ -92,6 +99,7 @@ public static class PortalHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
+        app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -22,8 +22,9 @@ public abstract class DiscussionAccessTests(DatabaseProvider provider) : Discuss
     {
         var admin = DemoData.Personas.Administrator;
         await Discussions.StartThreadAsync(admin, [DemoData.Workspaces.SteeringGroup], "Intern planering", [], false, "Verksamhetsplanen");
-        // Anna leads the open network and observes NMT: she may share a thread into both.
-        await Discussions.StartThreadAsync(admin, [DemoData.Workspaces.Nmt, DemoData.Workspaces.InformationNetwork], "Öppen fråga till alla", [], false, "Välkomna");
+        // Erik leads NMT and joins the open network: he may share a thread into both.
+        await Database.Get<WorkspaceService>().JoinAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.InformationNetwork);
+        await Discussions.StartThreadAsync(DemoData.Personas.NmtLead, [DemoData.Workspaces.Nmt, DemoData.Workspaces.InformationNetwork], "Öppen fråga till alla", [], false, "Välkomna");
         var lamp = await Discussions.StartThreadAsync(DemoData.Personas.LampLead, [DemoData.Workspaces.Lamp], "Endast LAMP", [], true, "Länsrapporter");
         var deleted = await Discussions.PostAsync(Member("eva.nystrom"), lamp.ThreadId, "Raderas");
         await Discussions.DeletePostAsync(Member("eva.nystrom"), deleted.PostId);
@@ -152,9 +153,8 @@ public abstract class DiscussionAccessTests(DatabaseProvider provider) : Discuss
     [Fact]
     public async Task Thread_lists_do_not_name_a_hidden_workspace_to_outsiders()
     {
-        var admin = DemoData.Personas.Administrator;
-        // Anna observes NMT and leads the hidden steering group.
-        var thread = await Discussions.StartThreadAsync(admin, [DemoData.Workspaces.SteeringGroup, DemoData.Workspaces.Nmt], "Delad med ledningsgruppen", [], false, "Text");
+        // Erik leads NMT and is a member of the hidden steering group.
+        var thread = await Discussions.StartThreadAsync(DemoData.Personas.NmtLead, [DemoData.Workspaces.SteeringGroup, DemoData.Workspaces.Nmt], "Delad med ledningsgruppen", [], false, "Text");
 
         var asKarin = await Discussions.GetThreadAsync(Karin, thread.ThreadId);
         asKarin.Thread.Workspaces.Select(w => w.Id).ShouldBe([DemoData.Workspaces.Nmt]);

@@ -283,7 +283,7 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
     [Fact]
     public async Task Starting_a_cross_authority_thread_needs_standing_in_every_workspace()
     {
-        // Erik leads NMT and observes LAMP: a lead may share into a network he observes.
+        // Erik leads NMT and is a member of LAMP: he contributes in both.
         var started = await Discussions.StartThreadAsync(Erik, [DemoData.Workspaces.Nmt, DemoData.Workspaces.Lamp], "Gemensam lägesbild",
             [], false, "Hej båda nätverken");
         (await Discussions.GetThreadAsync(Member("eva.nystrom"), started.ThreadId)).Thread.Workspaces.Count.ShouldBe(2);
@@ -293,7 +293,7 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
             [DemoData.Workspaces.Nmt, DemoData.Workspaces.Lamp], "Försök", [], false, "Text"))).Code.ShouldBe("post.not-member");
         await Should.ThrowAsync<NotFoundException>(() => Discussions.StartThreadAsync(Karin,
             [DemoData.Workspaces.Nmt, DemoData.Workspaces.SteeringGroup], "Försök", [], false, "Text"));
-        // Anna observes NMT and is not its lead.
+        // Anna observes NMT: starting a thread there is posting, which observers do not.
         (await Should.ThrowAsync<DomainRuleException>(() => Discussions.StartThreadAsync(Anna,
             [DemoData.Workspaces.Nmt], "Försök", [], false, "Text"))).Code.ShouldBe("post.observer");
     }

@@ -13,6 +13,8 @@ public sealed class RedisEventBusTests : IAsyncLifetime
     private ConnectionMultiplexer _redisB = null!;
     private RedisEventBus _nodeA = null!;
     private RedisEventBus _nodeB = null!;
+    // Each test has its own channel, so tests running side by side on one Redis do not hear each other.
+    private readonly string _channel = "portal:test:" + Guid.NewGuid().ToString("N");
 
     public static string RedisServer =>
         Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } value
@@ -23,8 +25,8 @@ public sealed class RedisEventBusTests : IAsyncLifetime
     {
         _redisA = await ConnectionMultiplexer.ConnectAsync(RedisServer);
         _redisB = await ConnectionMultiplexer.ConnectAsync(RedisServer);
-        _nodeA = new RedisEventBus(_redisA, NullLoggerFactory.Instance);
-        _nodeB = new RedisEventBus(_redisB, NullLoggerFactory.Instance);
+        _nodeA = new RedisEventBus(_redisA, NullLoggerFactory.Instance, _channel);
+        _nodeB = new RedisEventBus(_redisB, NullLoggerFactory.Instance, _channel);
         await _nodeA.StartAsync();
         await _nodeB.StartAsync();
     }
@@ -67,9 +69,9 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         var known = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var sub = _nodeB.Subscribe<MembershipChanged>(e => { lock (received) received.Add(e); known.TrySetResult(); return Task.CompletedTask; });
 
-        await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisEventBus.Channel),
+        await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(_channel),
             """{"Node":"other","Type":"System.Diagnostics.Process","Payload":{}}""");
-        await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisEventBus.Channel), "not json");
+        await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(_channel), "not json");
         var sent = new MembershipChanged(Guid.NewGuid(), Guid.NewGuid(), MembershipStatus.Active);
         await _nodeA.PublishAsync(sent);
 
