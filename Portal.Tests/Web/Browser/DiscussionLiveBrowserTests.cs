@@ -79,6 +79,26 @@ public sealed class DiscussionLiveBrowserTests(BrowserFixture browser) : IAsyncL
         await Expect(row.GetByTestId("thread-unread")).ToHaveTextAsync("2");
     }
 
+    [Fact]
+    public async Task A_huge_paste_is_refused_beside_the_composer_the_draft_stays_and_the_page_keeps_working()
+    {
+        var threadId = (await _portal.Services.GetRequiredService<DiscussionService>().ListVisibleThreadsAsync(Karin))
+            .Single(t => t.Title == DemoData.Threads.NmtMethodSupport).Id;
+        var karin = await _reader.NewPageAsync();
+        await karin.SignInAsync("Karin Holm");
+        await karin.GotoAsync($"threads/{threadId}");
+        await karin.WaitForInteractiveAsync();
+        var composer = karin.Locator("textarea[data-testid=\"composer\"]");
+
+        await composer.FillAsync(new string('x', 200_000));
+        await karin.GetByTestId("send-post").ClickAsync();
+
+        await Expect(karin.GetByTestId("composer-area")).ToContainTextAsync("högst 20 000 tecken");
+        (await composer.EvaluateAsync<int>("el => el.value.length")).ShouldBe(20_001);
+        // The circuit survived: a shortened text goes through.
+        await PostAsync(karin, "Kortare version av inlägget.");
+    }
+
     private static async Task PostAsync(IPage page, string text)
     {
         await page.Locator("textarea[data-testid=\"composer\"]").FillAsync(text);
