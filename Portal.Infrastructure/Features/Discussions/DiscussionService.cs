@@ -491,7 +491,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
 
     /// <summary>Names of the thread's workspaces that the actor may know of (a hidden workspace's
     /// name is not shown to outsiders even when it shares a thread with theirs).</summary>
-    private static async Task<Dictionary<Guid, string>> VisibleWorkspaceNamesAsync(PortalDbContext db, Actor actor,
+    internal static async Task<Dictionary<Guid, string>> VisibleWorkspaceNamesAsync(PortalDbContext db, Actor actor,
         IEnumerable<Guid> workspaceIds, CancellationToken cancellationToken)
     {
         var ids = workspaceIds.Distinct().ToList();

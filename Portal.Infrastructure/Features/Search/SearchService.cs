@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 
@@ -10,6 +11,7 @@ namespace Portal.Infrastructure.Features.Search;
 public sealed record SearchHit(
     Guid ThreadId,
     string ThreadTitle,
+    IReadOnlyList<WorkspaceRef> Workspaces,
     bool ChildConcerned,
     Guid? PostId,
     PersonRef? Author,
@@ -63,6 +65,10 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
         var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new { p.AuthorId, p.PostedAt, p.PlainText }, cancellationToken);
         var people = await db.LoadPeopleAsync(posts.Values.Select(p => p.AuthorId), cancellationToken);
+        var links = await db.ThreadWorkspaces.AsNoTracking().Where(l => threadIds.Contains(l.ThreadId)).ToListAsync(cancellationToken);
+        // Only the workspaces the actor may see are named (a thread may also be shared with a hidden one).
+        var names = await DiscussionService.VisibleWorkspaceNamesAsync(db, actor, links.Select(l => l.WorkspaceId), cancellationToken);
+        var workspacesOf = links.Where(l => names.ContainsKey(l.WorkspaceId)).ToLookup(l => l.ThreadId, l => new WorkspaceRef(l.WorkspaceId, names[l.WorkspaceId]));
         var snippets = database.Provider == DatabaseProvider.Postgres
             ? await PostgresHeadlinesAsync(db, text, string.Join(' ', stems), hits, cancellationToken)
             : null;
@@ -77,7 +83,8 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
             var snippet = snippets is not null && snippets.TryGetValue(key, out var marked)
                 ? SearchHighlighter.FromMarked(marked)
                 : SearchHighlighter.Highlight(post?.PlainText ?? thread.Title, stemSet);
-            results.Add(new SearchHit(hit.ThreadId, thread.Title, thread.ChildConcerned, hit.PostId,
+            results.Add(new SearchHit(hit.ThreadId, thread.Title,
+                workspacesOf[hit.ThreadId].OrderBy(w => w.Name, StringComparer.CurrentCulture).ToList(), thread.ChildConcerned, hit.PostId,
                 post is null ? null : people.GetValueOrDefault(post.AuthorId), post?.PostedAt, snippet, hit.Rank));
         }
         return new SearchResults(text, page, pageSize, total, results);

@@ -24,6 +24,8 @@ public abstract class SearchTests(DatabaseProvider provider) : DiscussionTestBas
         hit.Author!.DisplayName.ShouldBe("Eva Nyström");
         hit.Snippet.Where(s => s.IsMatch).Select(s => s.Text.ToLowerInvariant()).ShouldBe(["barn"]);
         string.Concat(hit.Snippet.Select(s => s.Text)).ShouldContain("ett barn på 16 år");
+        // The hit names the workspaces the thread is shared in (LAMP is closed but listed).
+        hit.Workspaces.Select(w => w.Id).ShouldBe([DemoData.Workspaces.Lamp, DemoData.Workspaces.Nmt], ignoreOrder: true);
     }
 
     [Fact]
