@@ -24,5 +24,8 @@ public sealed record ThreadActivity(Guid ThreadId, long Sequence, ThreadActivity
 /// <summary>A notification was written for a member (the bell counts it).</summary>
 public sealed record NotificationCreated(Guid MemberId, Guid NotificationId) : IDomainEvent;
 
+/// <summary>A member's notification was read (in any tab, on any node): their bell counts again.</summary>
+public sealed record NotificationRead(Guid MemberId, Guid NotificationId) : IDomainEvent;
+
 /// <summary>A short update was posted to a workspace's feed.</summary>
 public sealed record UpdatePosted(Guid WorkspaceId, Guid UpdateId) : IDomainEvent;

@@ -39,5 +39,11 @@ public sealed class Notification : Entity
         return notification;
     }
 
-    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+    public void MarkRead(DateTimeOffset now)
+    {
+        if (ReadAt is not null)
+            return;
+        ReadAt = now;
+        Raise(new NotificationRead(MemberId, Id));
+    }
 }

@@ -312,7 +312,16 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
                 state = new ThreadReadState(actor.MemberId, threadId);
                 db.ThreadReadStates.Add(state);
             }
-            if (!state.MarkRead(Math.Min(sequence, thread.LastSequence), clock.GetUtcNow()))
+            var readUpTo = Math.Min(sequence, thread.LastSequence);
+            var advanced = state.MarkRead(readUpTo, clock.GetUtcNow());
+            // Notifications about posts the member has now seen are read too, so the bell agrees.
+            var seen = await db.Notifications.AsTracking()
+                .Where(n => n.MemberId == actor.MemberId && n.ThreadId == threadId && n.ReadAt == null)
+                .Where(n => db.Posts.Any(p => p.Id == n.PostId && p.Sequence <= readUpTo))
+                .ToListAsync(cancellationToken);
+            foreach (var notification in seen)
+                notification.MarkRead(clock.GetUtcNow());
+            if (!advanced && seen.Count == 0)
                 return;
             try
             {

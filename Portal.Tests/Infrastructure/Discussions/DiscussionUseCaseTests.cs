@@ -117,6 +117,25 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
     }
 
     [Fact]
+    public async Task Reading_a_thread_up_to_a_post_reads_the_notifications_about_it_and_says_so()
+    {
+        var thread = await NmtThreadAsync();
+        var first = await Discussions.PostAsync(Karin, thread, $"{Mention("Maria Ek", Maria)} första frågan");
+        var second = await Discussions.PostAsync(Karin, thread, $"{Mention("Maria Ek", Maria)} andra frågan");
+        (await Notifications.UnreadCountAsync(Maria)).ShouldBe(2);
+        var read = new List<Portal.Domain.Discussions.NotificationRead>();
+        using var subscription = Database.Get<Portal.Infrastructure.Events.IEventBus>()
+            .Subscribe<Portal.Domain.Discussions.NotificationRead>(e => { lock (read) read.Add(e); return Task.CompletedTask; });
+
+        await Discussions.MarkReadAsync(Maria, thread, first.Sequence);
+
+        var left = (await Notifications.ListAsync(Maria)).Where(n => n.ReadAt is null).ToList();
+        left.ShouldHaveSingleItem().PostId.ShouldBe(second.PostId);
+        lock (read)
+            read.ShouldHaveSingleItem().MemberId.ShouldBe(Maria);
+    }
+
+    [Fact]
     public async Task Workspace_mention_notifies_its_members_who_may_read_the_thread()
     {
         var thread = await NmtThreadAsync();
