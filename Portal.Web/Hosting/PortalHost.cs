@@ -67,6 +67,7 @@ public static class PortalHost
             // A post is at most 20,000 characters; anything much larger is not a post.
             options.MaximumReceiveMessageSize = 96 * 1024;
         });
+        builder.Services.AddSingleton<Portal.Web.Hubs.HubWatchers>();
         builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
     }

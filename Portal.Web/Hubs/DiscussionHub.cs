@@ -14,12 +14,24 @@ public sealed record ThreadActivityMessage(Guid ThreadId, long Sequence, string 
 /// <summary>The discussions hub for clients that are not the Blazor UI. Every call checks the access
 /// policy through the use cases, exactly as the UI does; a thread one may not see answers "notfound".</summary>
 [Authorize]
-public sealed class DiscussionHub(DiscussionService discussions) : Hub
+public sealed class DiscussionHub(DiscussionService discussions, HubWatchers watchers) : Hub
 {
     public const string Path = "/hubs/discussions";
     public const string ActivityMethod = "ThreadActivity";
 
     public static string GroupOf(Guid threadId) => $"thread:{threadId:N}";
+
+    public override Task OnConnectedAsync()
+    {
+        watchers.Connected(Context.ConnectionId, MemberId());
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     /// <summary>Starts hearing about a thread and returns what changed after <paramref name="sinceSequence"/>
     /// (0 for everything): a reconnecting client catches up with the same call.</summary>
@@ -30,10 +42,15 @@ public sealed class DiscussionHub(DiscussionService discussions) : Hub
             throw new HubException("notfound");
         // Join before fetching: an event between the two is then heard, and the fetch covers the rest.
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(threadId));
+        watchers.Watching(Context.ConnectionId, threadId);
         return await Guarded(() => discussions.GetChangesSinceAsync(me, threadId, sinceSequence));
     }
 
-    public Task UnwatchThread(Guid threadId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(threadId));
+    public Task UnwatchThread(Guid threadId)
+    {
+        watchers.Stopped(Context.ConnectionId, threadId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(threadId));
+    }
 
     public Task<ThreadChanges> GetChangesSince(Guid threadId, long sinceSequence) =>
         Guarded(() => discussions.GetChangesSinceAsync(MemberId(), threadId, sinceSequence));

@@ -76,6 +76,28 @@ public sealed class DiscussionHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Member_who_leaves_the_workspace_stops_hearing_about_its_threads_at_once()
+    {
+        var thread = await NmtThreadAsync();
+        await using var karin = await HubClients.ConnectAsync(_url, await HubClients.SignInCookieAsync(_url, DemoData.Personas.NmtPolice));
+        var heard = Channel.CreateUnbounded<ThreadActivityMessage>();
+        karin.On<ThreadActivityMessage>(DiscussionHub.ActivityMethod, m => heard.Writer.TryWrite(m));
+        await karin.InvokeAsync<ThreadChanges>(nameof(DiscussionHub.WatchThread), thread, long.MaxValue);
+
+        await _portal.Services.GetRequiredService<Portal.Infrastructure.Features.Workspaces.WorkspaceService>()
+            .LeaveAsync(DemoData.Personas.NmtPolice, DemoData.Workspaces.Nmt);
+        await Discussions.PostAsync(DemoData.Personas.NmtLead, thread, "Efter att Karin lämnat.");
+
+        // A probe in a thread she can still see arrives, and nothing from NMT came before it.
+        var open = (await Discussions.ListThreadsAsync(DemoData.Personas.NmtPolice, DemoData.Workspaces.InformationNetwork))
+            .Single(t => t.Title == DemoData.Threads.OpenNetwork).Id;
+        await karin.InvokeAsync<ThreadChanges>(nameof(DiscussionHub.WatchThread), open, long.MaxValue);
+        var probe = await Discussions.PostAsync(DemoData.Personas.Administrator, open, "Prov.");
+        var first = await heard.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        first.PostId.ShouldBe(probe.PostId);
+    }
+
+    [Fact]
     public async Task Posting_through_the_hub_checks_the_rules_and_answers_with_the_code()
     {
         var thread = await NmtThreadAsync();
