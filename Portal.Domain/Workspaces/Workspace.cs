@@ -131,6 +131,14 @@ public sealed class Workspace : AuditableEntity
         return membership;
     }
 
+    /// <summary>A lead takes back an invitation that has not been answered.</summary>
+    public void CancelInvitation(Guid memberId, Guid cancelledBy, DateTimeOffset now)
+    {
+        var membership = Pending(memberId, MembershipStatus.Invited);
+        membership.Close(MembershipStatus.Withdrawn, cancelledBy, null, now);
+        Raise(new MembershipChanged(Id, memberId, MembershipStatus.Withdrawn));
+    }
+
     public void AcceptInvitation(Guid memberId, DateTimeOffset now)
     {
         var membership = Pending(memberId, MembershipStatus.Invited);

@@ -121,6 +121,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
     public Task DeclineRequestAsync(Guid actorId, Guid workspaceId, Guid requesterId, string? reason, CancellationToken cancellationToken = default) =>
         ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.DeclineRequest(requesterId, actor.MemberId, reason, now), cancellationToken);
 
+    public Task CancelInvitationAsync(Guid actorId, Guid workspaceId, Guid inviteeId, CancellationToken cancellationToken = default) =>
+        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.CancelInvitation(inviteeId, actor.MemberId, now), cancellationToken);
+
     public Task ChangeRoleAsync(Guid actorId, Guid workspaceId, Guid memberId, MembershipRole role, CancellationToken cancellationToken = default) =>
         ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.ChangeRole(memberId, role, actor.MemberId, now), cancellationToken);
 

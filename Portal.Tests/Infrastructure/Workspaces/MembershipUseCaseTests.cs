@@ -56,6 +56,22 @@ public abstract class MembershipUseCaseTests(DatabaseProvider provider) : IAsync
     }
 
     [Fact]
+    public async Task Only_a_lead_may_withdraw_an_invitation()
+    {
+        var invitee = DemoData.Personas.RegionalCoordinator;
+        var nmt = DemoData.Workspaces.Nmt;
+        await Workspaces.InviteAsync(DemoData.Personas.NmtLead, nmt, invitee, MembershipRole.Observer);
+
+        await Should.ThrowAsync<AccessDeniedException>(() => Workspaces.CancelInvitationAsync(DemoData.Personas.NmtPolice, nmt, invitee));
+        (await Workspaces.GetAsync(invitee, nmt)).Mine!.Status.ShouldBe(MembershipStatus.Invited);
+
+        await Workspaces.CancelInvitationAsync(DemoData.Personas.NmtLead, nmt, invitee);
+        (await Workspaces.GetAsync(invitee, nmt)).Mine!.Status.ShouldBe(MembershipStatus.Withdrawn);
+        (await Should.ThrowAsync<DomainRuleException>(() => Workspaces.CancelInvitationAsync(DemoData.Personas.NmtLead, nmt, invitee)))
+            .Code.ShouldBe("membership.invitation.not-pending");
+    }
+
+    [Fact]
     public async Task Approve_by_a_non_lead_is_refused_and_changes_nothing()
     {
         var requester = DemoData.Personas.RegionalCoordinator;

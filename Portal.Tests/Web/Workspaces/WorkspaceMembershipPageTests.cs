@@ -1,4 +1,5 @@
 using Bunit;
+using Portal.Domain.Common;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Seeding;
@@ -77,6 +78,23 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         var roster = asRequester.FindAll("[data-testid=roster] [data-testid=roster-entry]");
         roster.ShouldContain(e => e.TextContent.Contains("Karin Holm"));
         roster.ShouldContain(e => e.TextContent.Contains("Ola Svensson"));
+    }
+
+    [Fact]
+    public async Task Lead_withdraws_an_unanswered_invitation_and_the_invitee_can_no_longer_accept()
+    {
+        await Workspaces.InviteAsync(DemoData.Personas.NmtLead, Nmt, Requester, MembershipRole.Member);
+        SignInAs(DemoData.Personas.NmtLead);
+        var cut = RenderNmt();
+
+        var invitation = cut.Find("[data-testid=pending-invitations] [data-testid=pending-invitation]");
+        invitation.TextContent.ShouldContain("Ola Svensson");
+        invitation.QuerySelector("[data-testid=cancel-invitation]")!.Click();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=pending-invitation]").ShouldBeEmpty());
+        (await Workspaces.GetAsync(Requester, Nmt)).Mine!.Status.ShouldBe(MembershipStatus.Withdrawn);
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() => Workspaces.AcceptInvitationAsync(Requester, Nmt));
+        refusal.Code.ShouldBe("membership.invitation.not-pending");
     }
 
     [Fact]
