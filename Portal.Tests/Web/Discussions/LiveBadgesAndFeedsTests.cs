@@ -30,6 +30,22 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
     }
 
     [Fact]
+    public async Task Home_shows_unread_posts_per_workspace_and_the_count_rises_when_someone_posts()
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        var before = (await Discussions.GetUnreadSummaryAsync(Karin)).Workspaces.Single(w => w.WorkspaceId == DemoData.Workspaces.Nmt).UnreadCount;
+        before.ShouldBeGreaterThan(0);
+        SignInAs(Karin);
+        var cut = Render<Home>();
+        IElement Nmt() => cut.FindAll("[data-testid=my-workspace]").Single(r => r.TextContent.Contains("NMT"));
+        cut.WaitForAssertion(() => Nmt().QuerySelector("[data-testid=workspace-unread]")!.TextContent.Trim().ShouldBe(before.ToString()));
+
+        await Discussions.PostAsync(Erik, threadId, "Ett nytt inlägg till NMT.");
+
+        cut.WaitForAssertion(() => Nmt().QuerySelector("[data-testid=workspace-unread]")!.TextContent.Trim().ShouldBe((before + 1).ToString()));
+    }
+
+    [Fact]
     public async Task A_pinned_thread_moves_to_the_top_and_the_child_flag_shows_in_the_list()
     {
         var childThread = await ThreadAsync(DemoData.Threads.ChildConcerned);
