@@ -1,4 +1,8 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.Discussions;
 
@@ -6,6 +10,39 @@ namespace Portal.Tests.Web.Discussions;
 
 public sealed class ThreadPageTests : DiscussionPageTestBase
 {
+    [Fact]
+    public async Task After_a_reconnect_the_page_catches_up_with_exactly_what_it_missed_in_order()
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        SignInAs(Karin);
+        var cut = Render<ThreadPage>(p => p.Add(x => x.Id, threadId));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=post]").ShouldNotBeEmpty());
+        var shownBefore = cut.FindAll("[data-testid=post]").Count;
+
+        // Another node on the same database with a bus of its own: this page hears nothing of it,
+        // as while its connection was down.
+        await using var otherNode = new ServiceCollection().AddLogging()
+            .AddPortalInfrastructure(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = Database.Options.ConnectionString, MigrateOnStart = false })
+            .BuildServiceProvider();
+        var elsewhere = otherNode.GetRequiredService<DiscussionService>();
+        await elsewhere.PostAsync(Erik, threadId, "Missat medan anslutningen var nere, ett.");
+        await elsewhere.PostAsync(Erik, threadId, "Missat medan anslutningen var nere, två.");
+        cut.FindAll("[data-testid=post]").Count.ShouldBe(shownBefore);
+
+        var connection = Services.GetRequiredService<CircuitConnection>();
+        await cut.InvokeAsync(() => connection.OnConnectionUpAsync(null!, CancellationToken.None)); // the first connection
+        await cut.InvokeAsync(() => connection.OnConnectionUpAsync(null!, CancellationToken.None)); // a reconnect
+
+        cut.WaitForAssertion(() =>
+        {
+            var posts = cut.FindAll("[data-testid=post]");
+            posts.Count.ShouldBe(shownBefore + 2);
+            posts[^2].TextContent.ShouldContain("ett.");
+            posts[^1].TextContent.ShouldContain("två.");
+            long.Parse(posts[^1].GetAttribute("data-sequence")!).ShouldBeGreaterThan(long.Parse(posts[^2].GetAttribute("data-sequence")!));
+        });
+    }
+
     private async Task<(IRenderedComponent<ThreadPage> Page, Guid ThreadId)> OpenNmtThreadAsync(Guid member)
     {
         var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
