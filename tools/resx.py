@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes a pair of .resx files (Swedish neutral, English satellite) from a Python dict.
+"""Adds entries to a pair of .resx files (Swedish neutral, English satellite), sorted by key.
 Usage from a dev shell: python3 tools/resx.py Portal.Web/Resources/Name  < entries.tsv
 where each line of entries.tsv is: key<TAB>swedish<TAB>english. Existing keys are kept unless
 the TSV names them again."""
