@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
 
@@ -49,22 +50,41 @@ public abstract partial class PortalHostTests(DatabaseProvider provider) : IAsyn
     public async Task Demo_sign_in_with_the_form_token_signs_in_and_home_answers_200()
     {
         using var client = NewClient();
-        var signInPage = await client.GetStringAsync("/account/signin");
-        var persona = DemoData.Personas.RegionalCoordinator.ToString();
-        signInPage.ShouldContain($"value=\"{persona}\"");
 
-        using var signIn = await client.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["memberId"] = persona,
-            ["returnUrl"] = "/",
-            ["__RequestVerificationToken"] = AntiforgeryToken(signInPage),
-        }));
+        using var signIn = await DemoSignInAsync(client, DemoData.Personas.RegionalCoordinator);
 
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         signIn.Headers.Location!.ToString().ShouldBe("/");
         using var home = await client.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.OK);
         WebUtility.HtmlDecode(await home.Content.ReadAsStringAsync()).ShouldContain("Ola Svensson");
+    }
+
+    [Fact]
+    public async Task A_session_ends_at_the_next_request_once_the_members_organisation_is_disabled()
+    {
+        using var client = NewClient();
+        using var signIn = await DemoSignInAsync(client, DemoData.Personas.RegionalCoordinator);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await Portal.Services.GetRequiredService<AdministrationService>()
+            .DisableOrganisationAsync(DemoData.Personas.Administrator, DemoData.IdFor("org:malmo-stad"));
+
+        using var home = await client.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldContain("/account/signin");
+    }
+
+    private static async Task<HttpResponseMessage> DemoSignInAsync(HttpClient client, Guid memberId)
+    {
+        var signInPage = await client.GetStringAsync("/account/signin");
+        signInPage.ShouldContain($"value=\"{memberId}\"");
+        return await client.PostAsync("/account/demo-signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["memberId"] = memberId.ToString(),
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = AntiforgeryToken(signInPage),
+        }));
     }
 
     [Fact]
