@@ -33,7 +33,7 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
                 entry.Entity.CreatedAt = now;
                 entry.Entity.CreatedBy = actor;
             }
-            else if (entry.State == EntityState.Modified || entry.References.Any(r => r.TargetEntry?.State is EntityState.Added or EntityState.Modified))
+            else if (entry.State == EntityState.Modified)
             {
                 entry.Entity.UpdatedAt = now;
                 entry.Entity.UpdatedBy = actor;
