@@ -12,6 +12,7 @@ using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Interceptors;
+using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure;
 
@@ -54,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<NotificationService>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<Features.Presence.ThreadPresence>();
+        services.AddSubjectKind<ThreadSubjectKind>();
+        services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }
