@@ -3,20 +3,9 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
-using Portal.Infrastructure.Features.Administration;
-using Portal.Infrastructure.Features.Directory;
-using Portal.Infrastructure.Features.Discussions;
-using Portal.Infrastructure.Features.Notifications;
-using Portal.Infrastructure.Features.Search;
-using Portal.Infrastructure.Features.Updates;
-using Portal.Infrastructure.Features.Members;
-using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Account;
-using Portal.Web.Components.Shared;
-using Portal.Web.Features.Discussions;
+using Portal.Web.Hosting;
 
 namespace Portal.Tests.Support;
 
@@ -40,23 +29,10 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
     {
         Database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
-        Services.AddLocalization();
-        Services.AddSingleton(Database.Get<WorkspaceService>());
-        Services.AddSingleton(Database.Get<DirectoryService>());
-        Services.AddSingleton(Database.Get<AdministrationService>());
-        Services.AddSingleton(Database.Get<SignInService>());
-        Services.AddSingleton(Database.Get<Portal.Infrastructure.Events.IEventBus>());
-        Services.AddSingleton(Database.Get<Portal.Infrastructure.Features.Presence.ThreadPresence>());
-        Services.AddSingleton(Database.Get<DiscussionService>());
-        Services.AddSingleton(Database.Get<UpdateService>());
-        Services.AddSingleton(Database.Get<NotificationService>());
-        Services.AddSingleton(Database.Get<SearchService>());
-        Services.AddSingleton(Database.Get<MarkdownRenderer>());
-        Services.AddSingleton(Database.Get<TimeProvider>());
-        Services.AddScoped<CircuitConnection>();
-        Services.AddScoped<MemberSession>();
-        Services.AddScoped<UserMessages>();
+        // The components' own services as the portal registers them; every use case (and the clock
+        // and event bus) from the test database's container, the same instances the test itself uses.
+        Services.AddPortalComponents(options => options.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddFallbackServiceProvider(Database.Services);
     }
 
     /// <summary>Signs the test in as a member (a persona from the demo data, usually).</summary>

@@ -68,7 +68,6 @@ public static class AuthenticationSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser().RequireClaim(PortalClaims.MemberId).Build());
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddScoped<MemberSession>();
         return new SignInModes(entra, demo);
     }
 

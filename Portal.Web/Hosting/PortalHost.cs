@@ -2,13 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
-using MudBlazor.Services;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Persistence;
 using Portal.Web.Account;
 using Portal.Web.Components;
-using Portal.Web.Components.Shared;
 using Portal.Web.Endpoints;
 
 namespace Portal.Web.Hosting;
@@ -32,6 +30,7 @@ public static class PortalHost
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
         builder.Services.AddPortalInfrastructure(database);
+        builder.Services.AddPortalComponents();
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
 
@@ -42,7 +41,6 @@ public static class PortalHost
             .SetApplicationName("Samverkansportalen")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["Portal:DataProtectionKeysFolder"] ?? Path.Combine(dataFolder, "keys")));
 
-        builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = CultureCookie.Supported.Select(c => new CultureInfo(c)).ToList();
@@ -55,12 +53,6 @@ public static class PortalHost
         });
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        builder.Services.AddMudServices();
-        builder.Services.AddScoped<UserMessages>();
-        // Live pages catch up after a reconnect through this circuit handler.
-        builder.Services.AddScoped<Portal.Web.Features.Discussions.CircuitConnection>();
-        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(
-            services => services.GetRequiredService<Portal.Web.Features.Discussions.CircuitConnection>());
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSignalR(options =>
         {

@@ -4,6 +4,7 @@ using Portal.Infrastructure;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
+using Portal.Web.Components.Live;
 using Portal.Web.Features.Discussions;
 
 namespace Portal.Tests.Web.Discussions;

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Logging;
 using Portal.Domain.Discussions;
-using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Presence;
 using Portal.Web.Account;
+using Portal.Web.Components.Live;
 using Portal.Web.Components.Shared;
 
 namespace Portal.Web.Features.Discussions;
@@ -24,11 +23,8 @@ public sealed partial class ThreadPage
     [Inject] private SignInService SignIn { get; set; } = null!;
     [Inject] private MemberSession Session { get; set; } = null!;
     [Inject] private UserMessages Messages { get; set; } = null!;
-    [Inject] private IEventBus Bus { get; set; } = null!;
     [Inject] private ThreadPresence Presence { get; set; } = null!;
-    [Inject] private CircuitConnection Connection { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
-    [Inject] private ILogger<ThreadPage> Logger { get; set; } = null!;
 
     private readonly ThreadPosts _posts = new();
     private Guid _me;
@@ -39,7 +35,6 @@ public sealed partial class ThreadPage
     private long _markedRead;
     private string? _loadError;
     private string? _liveError;
-    private IDisposable? _subscription;
     private IAsyncDisposable? _visit;
     private DateTimeOffset _lastWriting = DateTimeOffset.MinValue;
 
@@ -60,8 +55,7 @@ public sealed partial class ThreadPage
     /// <summary>Subscribes and enters presence only in a live circuit, never while prerendering.</summary>
     private async Task WatchAsync()
     {
-        _subscription = Bus.Watch<ThreadActivity>(e => e.ThreadId == Id, InvokeAsync, _ => CatchUpAsync(), Logger);
-        Connection.Reconnected += OnReconnectedAsync;
+        Watch<ThreadActivity>(e => e.ThreadId == Id, CatchUpAsync);
         if (_details is not null)
         {
             var name = (Me ?? await SignIn.FindCurrentAsync(_me))?.DisplayName ?? "";
@@ -70,8 +64,6 @@ public sealed partial class ThreadPage
             await CatchUpAsync();
         }
     }
-
-    private Task OnReconnectedAsync() => LiveEvents.RunAsync(() => InvokeAsync(CatchUpAsync), Logger);
 
     /// <summary>Loads the whole thread again (after following, pinning or locking, whose rights and
     /// state the change feed does not carry).</summary>
@@ -152,14 +144,12 @@ public sealed partial class ThreadPage
 
     private async Task LeaveAsync()
     {
-        _subscription?.Dispose();
-        _subscription = null;
-        Connection.Reconnected -= OnReconnectedAsync;
+        StopWatching();
         if (_visit is not null)
             await _visit.DisposeAsync();
         _visit = null;
         _markedRead = 0;
     }
 
-    public async ValueTask DisposeAsync() => await LeaveAsync();
+    protected override async ValueTask OnDisposeAsync() => await LeaveAsync();
 }

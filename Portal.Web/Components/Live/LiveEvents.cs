@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Events;
 
-namespace Portal.Web.Features.Discussions;
+namespace Portal.Web.Components.Live;
 
 /// <summary>How a live component listens to the event bus: events that pass the filter schedule a
 /// refresh on the component's dispatcher (its InvokeAsync). The publisher — a use case that has just

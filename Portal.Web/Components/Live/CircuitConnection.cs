@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
-namespace Portal.Web.Features.Discussions;
+namespace Portal.Web.Components.Live;
 
 /// <summary>Tells live components of this circuit that its connection is up again, so that they fetch
 /// what they missed since their last sequence (the same path as a live update). Scoped: one per circuit.</summary>

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using Portal.Domain.Common;
+using Portal.Infrastructure.Events;
+
+namespace Portal.Web.Components.Live;
+
+/// <summary>A component whose data stays live: <see cref="Watch{TEvent}"/> re-loads it when a matching
+/// event arrives on the bus and when the circuit reconnects (events sent while it was away never
+/// arrived), then renders; the subscriptions go with the component. Call Watch before the first
+/// load, so that nothing committed between loading and subscribing is missed.</summary>
+public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
+{
+    [Inject] private IEventBus Bus { get; set; } = null!;
+    [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private ILoggerFactory LoggerFactory { get; set; } = null!;
+
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<Func<Task>> _refreshes = [];
+    private ILogger? _logger;
+
+    private ILogger Logger => _logger ??= LoggerFactory.CreateLogger(GetType());
+
+    /// <summary>Runs <paramref name="refresh"/> and renders whenever an event passing
+    /// <paramref name="filter"/> arrives, and after a reconnect. Only in a live circuit: a prerender
+    /// has nothing to wait for and would leak the subscription.</summary>
+    protected void Watch<TEvent>(Func<TEvent, bool> filter, Func<Task> refresh) where TEvent : IDomainEvent
+    {
+        if (!RendererInfo.IsInteractive)
+            return;
+        if (_refreshes.Count == 0)
+            Connection.Reconnected += OnReconnectedAsync;
+        // Two events with the same refresh re-load once after a reconnect.
+        if (!_refreshes.Contains(refresh))
+            _refreshes.Add(refresh);
+        _subscriptions.Add(Bus.Watch<TEvent>(filter, InvokeAsync, _ => RefreshAsync(refresh), Logger));
+    }
+
+    /// <summary>Drops every subscription (for a page whose parameters now name something else).</summary>
+    protected void StopWatching()
+    {
+        foreach (var subscription in _subscriptions)
+            subscription.Dispose();
+        _subscriptions.Clear();
+        if (_refreshes.Count > 0)
+            Connection.Reconnected -= OnReconnectedAsync;
+        _refreshes.Clear();
+    }
+
+    private async Task RefreshAsync(Func<Task> refresh)
+    {
+        await refresh();
+        StateHasChanged();
+    }
+
+    private Task OnReconnectedAsync() => LiveEvents.RunAsync(() => InvokeAsync(async () =>
+    {
+        foreach (var refresh in _refreshes.ToArray())
+            await RefreshAsync(refresh);
+    }), Logger);
+
+    /// <summary>What else the component lets go of when it leaves the page.</summary>
+    protected virtual ValueTask OnDisposeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        StopWatching();
+        await OnDisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using MudBlazor.Services;
+using Portal.Web.Account;
+using Portal.Web.Components.Live;
+using Portal.Web.Components.Shared;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>What the portal's components need besides the use cases of AddPortalInfrastructure. The
+/// portal and the bUnit tests both register through here, so a feature's new service reaches both.</summary>
+public static class ComponentServices
+{
+    public static IServiceCollection AddPortalComponents(this IServiceCollection services,
+        Action<MudServicesConfiguration>? mudBlazor = null)
+    {
+        services.AddLocalization();
+        if (mudBlazor is null)
+            services.AddMudServices();
+        else
+            services.AddMudServices(mudBlazor);
+        services.AddScoped<UserMessages>();
+        services.AddScoped<MemberSession>();
+        // Live components catch up after a reconnect through this circuit handler.
+        services.AddScoped<CircuitConnection>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
+        return services;
+    }
+}
