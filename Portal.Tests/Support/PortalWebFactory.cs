@@ -10,8 +10,9 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Tests.Support;
 
-/// <summary>The whole portal in-process on a real database of the chosen provider, with demo data
-/// and the demo sign-in. <see cref="StartOnLoopback"/> makes it listen on a real loopback port for Chromium.</summary>
+/// <summary>The whole portal in-process on a real database of the chosen provider (a copy of the test
+/// run's template, ADR 0013), with demo data and the demo sign-in. <see cref="StartOnLoopback"/> makes it
+/// listen on a real loopback port for Chromium.</summary>
 public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
@@ -54,11 +55,14 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
         }
         else if (provider == DatabaseProvider.Postgres)
         {
-            (connectionString, _drop) = TestDatabase.NewPostgresDatabase();
+            (connectionString, _drop) = TestDatabase.NewPostgresDatabase(SeedsDemoData);
         }
         else
         {
-            connectionString = $"Data Source={Path.Combine(_dataFolder, "portal.db")};Pooling=False";
+            // A copy of the migrated template: the portal's migrate-on-start finds nothing pending.
+            var file = Path.Combine(_dataFolder, "portal.db");
+            Task.Run(() => DatabaseTemplates.CopySqliteAsync(file, SeedsDemoData)).GetAwaiter().GetResult();
+            connectionString = TestDatabase.SqliteConnectionString(file);
             _drop = SqliteConnection.ClearAllPools;
         }
         builder.UseEnvironment(Environment);
@@ -69,6 +73,9 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
+
+    private bool SeedsDemoData =>
+        !(Settings.TryGetValue("Portal:Database:SeedDemoData", out var seed) && bool.TryParse(seed, out var wanted) && !wanted);
 
     protected override void Dispose(bool disposing)
     {

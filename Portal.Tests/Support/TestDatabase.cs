@@ -6,12 +6,13 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Seeding;
 
 namespace Portal.Tests.Support;
 
-/// <summary>A real, empty-then-migrated database of one provider, with the portal's infrastructure
-/// services built on it. SQLite lives in a temporary file; PostgreSQL gets a fresh database on the
-/// server that the test script started (PORTAL_TEST_POSTGRES).</summary>
+/// <summary>A real, migrated database of one provider, with the portal's infrastructure services built
+/// on it. Each is a copy of a template migrated (and seeded) once per test run (ADR 0013): SQLite in a
+/// temporary file, PostgreSQL a database on the server that the test script started (PORTAL_TEST_POSTGRES).</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "PORTAL_TEST_POSTGRES";
@@ -33,21 +34,39 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Creates, migrates and (by default) fills the database with the demo data.</summary>
+    /// <summary>A migrated database, by default with the demo data.</summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool seed = true,
         Action<IServiceCollection>? configure = null)
     {
-        var (options, drop) = provider == DatabaseProvider.Postgres ? CreatePostgres() : CreateSqlite();
-        options.SeedDemoData = seed;
+        var options = new DatabaseOptions { Provider = provider, SeedDemoData = seed };
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddPortalInfrastructure(options);
         configure?.Invoke(services);
-        var provider1 = services.BuildServiceProvider();
-        var database = new TestDatabase(options, provider1, drop);
-        await provider1.GetRequiredService<DatabaseInitializer>().InitialiseAsync();
+
+        // The demo data is stamped with the seeding clock's time: a test that brings a clock of its
+        // own gets an empty copy and seeds it with that clock, as a fresh database used to be.
+        var seedHere = seed && HasClockOfItsOwn(services);
+        Action drop;
+        if (provider == DatabaseProvider.Postgres)
+            (options.ConnectionString, drop) = await CopyPostgresAsync(seed && !seedHere);
+        else
+            (options.ConnectionString, drop) = await CopySqliteAsync(seed && !seedHere);
+
+        // The context factory reads the connection string when first used, which is after this.
+        var built = services.BuildServiceProvider();
+        var database = new TestDatabase(options, built, drop);
+        if (seedHere)
+        {
+            await using var db = await database.Contexts.CreateDbContextAsync();
+            await DemoData.SeedAsync(db, built.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
         return database;
     }
+
+    private static bool HasClockOfItsOwn(IServiceCollection services) =>
+        services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider)) is { } clock
+        && !ReferenceEquals(clock.ImplementationInstance, TimeProvider.System);
 
     public static string PostgresServer =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
@@ -55,17 +74,27 @@ public sealed class TestDatabase : IAsyncDisposable
             : throw new InvalidOperationException(
                 $"{PostgresVariable} is not set. Run the tests with the README's test command (./test.sh), which starts PostgreSQL on loopback.");
 
-    /// <summary>A new database on the test server, for a WebApplicationFactory to migrate itself.</summary>
-    public static (string ConnectionString, Action Drop) NewPostgresDatabase()
+    /// <summary>A new database on the test server, already migrated and (by default) seeded, for a
+    /// WebApplicationFactory: its migrate-on-start finds nothing pending and its seeding finds data.</summary>
+    public static (string ConnectionString, Action Drop) NewPostgresDatabase(bool seed = true) =>
+        // Off the caller's synchronization context: xunit's would deadlock a blocking wait.
+        Task.Run(() => CopyPostgresAsync(seed)).GetAwaiter().GetResult();
+
+    /// <summary>A new, empty SQLite file in a temporary folder.</summary>
+    public static (string ConnectionString, string Folder) NewSqliteDatabase()
     {
-        var name = "portal_test_" + Guid.NewGuid().ToString("N")[..12];
+        var folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return (SqliteConnectionString(Path.Combine(folder, "portal.db")), folder);
+    }
+
+    /// <summary>Pooling off: a test's file is deleted at the end, and a pooled connection would hold it.</summary>
+    public static string SqliteConnectionString(string file) => $"Data Source={file};Pooling=False";
+
+    private static async Task<(string, Action)> CopyPostgresAsync(bool seed)
+    {
+        var name = await DatabaseTemplates.CopyPostgresAsync(seed);
         var server = new NpgsqlConnectionStringBuilder(PostgresServer);
-        using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            command.ExecuteNonQuery();
-        }
         var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true }.ConnectionString;
         return (connectionString, () =>
         {
@@ -77,24 +106,11 @@ public sealed class TestDatabase : IAsyncDisposable
         });
     }
 
-    /// <summary>A new SQLite file in a temporary folder.</summary>
-    public static (string ConnectionString, string Folder) NewSqliteDatabase()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return ($"Data Source={Path.Combine(folder, "portal.db")};Pooling=False", folder);
-    }
-
-    private static (DatabaseOptions, Action) CreatePostgres()
-    {
-        var (connectionString, drop) = NewPostgresDatabase();
-        return (new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, drop);
-    }
-
-    private static (DatabaseOptions, Action) CreateSqlite()
+    private static async Task<(string, Action)> CopySqliteAsync(bool seed)
     {
         var (connectionString, folder) = NewSqliteDatabase();
-        return (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString }, () =>
+        await DatabaseTemplates.CopySqliteAsync(Path.Combine(folder, "portal.db"), seed);
+        return (connectionString, () =>
         {
             SqliteConnection.ClearAllPools();
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
