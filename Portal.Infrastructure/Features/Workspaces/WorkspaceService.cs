@@ -173,6 +173,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         return workspace;
     }
 
+    /// <summary>Saves a change to a workspace. Losing a race against another change to the same
+    /// workspace (its version moved since we loaded it) is a refusal the member can act on — look
+    /// again and retry — not an error; nothing of theirs was saved.</summary>
     internal static async Task SaveAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         try
@@ -181,7 +184,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainRuleException("membership.changed-meanwhile");
+            throw new DomainRuleException(ChangedConcurrently);
         }
     }
+
+    public const string ChangedConcurrently = "workspace.changed-concurrently";
 }
