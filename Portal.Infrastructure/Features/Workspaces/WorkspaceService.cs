@@ -32,14 +32,15 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
             .ToList();
     }
 
-    /// <summary>The actor's memberships in every state (active, pending, recent outcomes).</summary>
+    /// <summary>The actor's memberships in every state (active, pending, recent outcomes), in the
+    /// workspaces the policy lets them know: one who left a hidden workspace knows it no more.</summary>
     public async Task<IReadOnlyList<MyWorkspaceStanding>> ListMineAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.MemberId == actor.MemberId)
-            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { m, w.Name, w.Visibility })
+            .Join(db.Workspaces.Where(AccessPolicy.VisibleWorkspaces(actor)), m => m.WorkspaceId, w => w.Id, (m, w) => new { m, w.Name, w.Visibility })
             .ToListAsync(cancellationToken);
         return rows
             .Select(r => new MyWorkspaceStanding(r.m.WorkspaceId, r.Name, r.Visibility,

@@ -118,6 +118,16 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         left.ShouldBeGreaterThan(approved);
     }
 
+    [Fact]
+    public async Task Every_aggregate_root_in_the_model_has_its_version_as_concurrency_token()
+    {
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var roots = db.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)).ToList();
+
+        roots.Select(e => e.ClrType).ShouldContain(typeof(Workspace));
+        roots.ShouldAllBe(e => e.FindProperty(nameof(AggregateRoot.Version))!.IsConcurrencyToken);
+    }
+
     private static Task Meet(Barrier barrier) =>
         barrier.SignalAndWait(Patience) ? Task.CompletedTask : throw new TimeoutException("The other use case never reached its save.");
 
