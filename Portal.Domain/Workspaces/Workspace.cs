@@ -26,8 +26,9 @@ public enum WorkspaceVisibility
 }
 
 /// <summary>A network's or team's shared space. Owns its memberships so that the rules about
-/// joining, roles and the last lead are checked in one place.</summary>
-public sealed class Workspace : AuditableEntity
+/// joining, roles and the last lead are checked in one place; every change to them touches the
+/// root's version, so two leads leaving at once from the same snapshot cannot both succeed.</summary>
+public sealed class Workspace : AggregateRoot
 {
     public const int NameMaxLength = 120;
     public const int PurposeMaxLength = 4000;
@@ -59,6 +60,8 @@ public sealed class Workspace : AuditableEntity
             throw new DomainRuleException("workspace.visibility.invalid", "workspace.visibility");
         Kind = kind;
         Visibility = visibility;
+        // Visibility decides who may join: a join checked against the old one must not be saved.
+        Touch();
     }
 
     public Membership? MembershipOf(Guid memberId) => _memberships.FirstOrDefault(m => m.MemberId == memberId);
@@ -76,6 +79,7 @@ public sealed class Workspace : AuditableEntity
             throw new DomainRuleException("membership.join.not-open");
         var membership = ReopenOrAdd(memberId);
         membership.Activate(MembershipRole.Member, memberId, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
         return membership;
     }
@@ -90,6 +94,7 @@ public sealed class Workspace : AuditableEntity
             throw new DomainRuleException("membership.request.already-invited");
         var membership = ReopenOrAdd(memberId);
         membership.MarkRequested(message, now);
+        Touch();
         Raise(new MembershipRequested(Id, memberId));
         return membership;
     }
@@ -98,6 +103,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Requested);
         membership.Close(MembershipStatus.Withdrawn, memberId, null, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Withdrawn));
     }
 
@@ -105,6 +111,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Requested);
         membership.Activate(MembershipRole.Member, decidedBy, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
     }
 
@@ -112,6 +119,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Requested);
         membership.Close(MembershipStatus.Declined, decidedBy, reason, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Declined));
     }
 
@@ -122,11 +130,13 @@ public sealed class Workspace : AuditableEntity
         {
             // Inviting someone who already asked is the same as saying yes.
             current.Activate(role, invitedBy, now);
+            Touch();
             Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
             return current;
         }
         var membership = ReopenOrAdd(memberId);
         membership.MarkInvited(role, invitedBy, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Invited));
         return membership;
     }
@@ -136,6 +146,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Invited);
         membership.Close(MembershipStatus.Withdrawn, cancelledBy, null, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Withdrawn));
     }
 
@@ -143,6 +154,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Invited);
         membership.Activate(membership.Role, memberId, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
     }
 
@@ -150,6 +162,7 @@ public sealed class Workspace : AuditableEntity
     {
         var membership = Pending(memberId, MembershipStatus.Invited);
         membership.Close(MembershipStatus.Declined, memberId, null, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Declined));
     }
 
@@ -158,6 +171,7 @@ public sealed class Workspace : AuditableEntity
         var membership = Active(memberId);
         EnsureNotLastLead(membership);
         membership.Close(MembershipStatus.Left, memberId, null, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Left));
     }
 
@@ -166,6 +180,7 @@ public sealed class Workspace : AuditableEntity
         var membership = Active(memberId);
         EnsureNotLastLead(membership);
         membership.Close(MembershipStatus.Removed, removedBy, reason, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Removed));
     }
 
@@ -179,6 +194,7 @@ public sealed class Workspace : AuditableEntity
         if (role != MembershipRole.Lead)
             EnsureNotLastLead(membership);
         membership.ChangeRole(role, changedBy, now);
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
     }
 
@@ -195,6 +211,7 @@ public sealed class Workspace : AuditableEntity
             membership = ReopenOrAdd(memberId);
             membership.Activate(MembershipRole.Lead, appointedBy, now);
         }
+        Touch();
         Raise(new MembershipChanged(Id, memberId, MembershipStatus.Active));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using Portal.Domain.Common;
 using Portal.Domain.Discussions;
 using Portal.Domain.Notifications;
 using Portal.Domain.Updates;
@@ -36,8 +37,19 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>
     public Guid? ActingMemberId { get; set; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ConfigureAggregateRoots(modelBuilder);
+    }
+
+    /// <summary>Every aggregate root's <see cref="AggregateRoot.Version"/> is its concurrency token,
+    /// by convention, so that a new root gets it by deriving (see ADR 0008).</summary>
+    private static void ConfigureAggregateRoots(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => typeof(AggregateRoot).IsAssignableFrom(e.ClrType)))
+            modelBuilder.Entity(entityType.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+    }
 }
 
 public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)

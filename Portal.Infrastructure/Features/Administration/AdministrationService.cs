@@ -96,7 +96,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         var workspace = await db.Workspaces.SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken)
             ?? throw new NotFoundException("workspace.notfound");
         workspace.Describe(input.Name, input.Kind, input.Visibility, input.Purpose);
-        await db.SaveChangesAsync(cancellationToken);
+        await WorkspaceService.SaveAsync(db, cancellationToken);
     }
 
     public async Task AppointLeadAsync(Guid actorId, Guid workspaceId, Guid memberId, CancellationToken cancellationToken = default)

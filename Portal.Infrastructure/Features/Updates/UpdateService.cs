@@ -82,11 +82,14 @@ public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, T
             .Select(u => new { Update = u, WorkspaceName = u.Workspace!.Name })
             .ToListAsync(cancellationToken);
         var people = await db.LoadPeopleAsync(rows.Select(r => r.Update.AuthorId), cancellationToken);
-        var led = await db.Memberships.AsNoTracking()
-            .Where(m => m.MemberId == actor.MemberId && m.Status == MembershipStatus.Active && m.Role == MembershipRole.Lead)
-            .Select(m => m.WorkspaceId).ToListAsync(cancellationToken);
+        // Whether to offer the pin is the policy's answer too (its query face), not a rule of our own.
+        var feedWorkspaces = rows.Select(r => r.Update.WorkspaceId).Distinct().ToList();
+        var pinnable = (await db.Workspaces.AsNoTracking()
+            .Where(w => feedWorkspaces.Contains(w.Id))
+            .Where(AccessPolicy.WorkspacesWhereUpdatesMayBePinned(actor))
+            .Select(w => w.Id).ToListAsync(cancellationToken)).ToHashSet();
         return rows.Select(r => new UpdateView(r.Update.Id, r.Update.WorkspaceId, r.WorkspaceName, people.GetValueOrDefault(r.Update.AuthorId),
-            r.Update.Text, r.Update.AttachmentUrl, r.Update.PostedAt, r.Update.IsPinned, led.Contains(r.Update.WorkspaceId))).ToList();
+            r.Update.Text, r.Update.AttachmentUrl, r.Update.PostedAt, r.Update.IsPinned, pinnable.Contains(r.Update.WorkspaceId))).ToList();
     }
 
     private static async Task<Workspace> LoadReadableAsync(PortalDbContext db, Actor actor, Guid workspaceId, CancellationToken cancellationToken,

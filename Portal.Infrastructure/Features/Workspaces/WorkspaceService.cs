@@ -32,14 +32,15 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
             .ToList();
     }
 
-    /// <summary>The actor's memberships in every state (active, pending, recent outcomes).</summary>
+    /// <summary>The actor's memberships in every state (active, pending, recent outcomes), in the
+    /// workspaces the policy lets them know: one who left a hidden workspace knows it no more.</summary>
     public async Task<IReadOnlyList<MyWorkspaceStanding>> ListMineAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.MemberId == actor.MemberId)
-            .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { m, w.Name, w.Visibility })
+            .Join(db.Workspaces.Where(AccessPolicy.VisibleWorkspaces(actor)), m => m.WorkspaceId, w => w.Id, (m, w) => new { m, w.Name, w.Visibility })
             .ToListAsync(cancellationToken);
         return rows
             .Select(r => new MyWorkspaceStanding(r.m.WorkspaceId, r.Name, r.Visibility,
@@ -173,6 +174,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         return workspace;
     }
 
+    /// <summary>Saves a change to a workspace. Losing a race against another change to the same
+    /// workspace (its version moved since we loaded it) is a refusal the member can act on — look
+    /// again and retry — not an error; nothing of theirs was saved.</summary>
     internal static async Task SaveAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         try
@@ -181,7 +185,9 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainRuleException("membership.changed-meanwhile");
+            throw new DomainRuleException(ChangedConcurrently);
         }
     }
+
+    public const string ChangedConcurrently = "workspace.changed-concurrently";
 }

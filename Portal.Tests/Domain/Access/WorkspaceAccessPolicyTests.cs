@@ -4,7 +4,7 @@ using Portal.Domain.Workspaces;
 namespace Portal.Tests.Domain.Access;
 
 /// <summary>The per-item face of the workspace rules on small, hand-made workspaces. That the list
-/// face agrees with it is proved on real databases in WorkspaceAccessConsistencyTests.</summary>
+/// face agrees with it is proved on real databases in AccessConsistencyTests (the harness over AccessCases).</summary>
 public sealed class WorkspaceAccessPolicyTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);

@@ -276,4 +276,41 @@ public sealed class WorkspaceRulesTests
 
         Workspace.Create($"  {name}  ", WorkspaceKind.Team, WorkspaceVisibility.Closed, null).Name.ShouldBe(name);
     }
+
+    [Fact]
+    public void Every_change_to_the_memberships_moves_the_workspace_version_and_a_refusal_does_not()
+    {
+        var workspace = Closed();
+        var other = Guid.NewGuid();
+        var changes = new (string Name, Action Change)[]
+        {
+            ("request", () => workspace.RequestToJoin(_person, null, Now)),
+            ("approve", () => workspace.ApproveRequest(_person, _lead, Now)),
+            ("change role", () => workspace.ChangeRole(_person, MembershipRole.Lead, _lead, Now)),
+            ("leave", () => workspace.Leave(_person, Now)),
+            ("invite", () => workspace.Invite(other, MembershipRole.Member, _lead, Now)),
+            ("cancel invitation", () => workspace.CancelInvitation(other, _lead, Now)),
+            ("invite again", () => workspace.Invite(other, MembershipRole.Observer, _lead, Now)),
+            ("accept", () => workspace.AcceptInvitation(other, Now)),
+            ("remove", () => workspace.Remove(other, _lead, "Byter tjänst", Now)),
+            ("request again", () => workspace.RequestToJoin(_person, null, Now)),
+            ("decline", () => workspace.DeclineRequest(_person, _lead, null, Now)),
+            ("request a third time", () => workspace.RequestToJoin(_person, null, Now)),
+            ("withdraw", () => workspace.WithdrawRequest(_person, Now)),
+            ("invite the same", () => workspace.Invite(_person, MembershipRole.Member, _lead, Now)),
+            ("decline invitation", () => workspace.DeclineInvitation(_person, Now)),
+            ("appoint lead", () => workspace.AppointLead(other, _lead, Now)),
+            ("describe", () => workspace.Describe("NMT", WorkspaceKind.Team, WorkspaceVisibility.Hidden, null)),
+        };
+        foreach (var (name, change) in changes)
+        {
+            var before = workspace.Version;
+            change();
+            workspace.Version.ShouldBeGreaterThan(before, name);
+        }
+
+        var unchanged = workspace.Version;
+        Should.Throw<DomainRuleException>(() => workspace.Leave(_person, Now));
+        workspace.Version.ShouldBe(unchanged);
+    }
 }

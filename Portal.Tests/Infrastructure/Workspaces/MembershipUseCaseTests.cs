@@ -168,6 +168,19 @@ public abstract class MembershipUseCaseTests(DatabaseProvider provider) : IAsync
         refusal.Code.ShouldBe("membership.last-lead");
         (await Workspaces.GetAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.Nmt)).CanManage.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task My_workspaces_keep_a_closed_workspace_one_left_but_not_a_hidden_one()
+    {
+        var erik = DemoData.Personas.NmtLead; // a member of the hidden steering group, not an administrator
+        (await Workspaces.ListMineAsync(erik)).ShouldContain(s => s.WorkspaceId == DemoData.Workspaces.SteeringGroup);
+        await Workspaces.LeaveAsync(erik, DemoData.Workspaces.SteeringGroup);
+        await Workspaces.LeaveAsync(DemoData.Personas.NmtPolice, DemoData.Workspaces.Nmt);
+
+        (await Workspaces.ListMineAsync(erik)).ShouldNotContain(s => s.WorkspaceId == DemoData.Workspaces.SteeringGroup);
+        (await Workspaces.ListMineAsync(DemoData.Personas.NmtPolice))
+            .ShouldContain(s => s.WorkspaceId == DemoData.Workspaces.Nmt && s.Membership.Status == MembershipStatus.Left);
+    }
 }
 
 public sealed class SqliteMembershipUseCaseTests() : MembershipUseCaseTests(DatabaseProvider.Sqlite);

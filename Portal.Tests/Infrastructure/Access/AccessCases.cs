@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Tests.Infrastructure.Access;
+
+/// <summary>One item of a resource kind, with the access policy's per-item answer for any actor.</summary>
+public sealed record AccessItem(Guid Id, string Label, Func<Actor, bool> Allows);
+
+/// <summary>One resource kind's two faces: <see cref="LoadAsync"/> loads every item with the
+/// per-item check bound to it; <see cref="Listed"/> is the query face (ids the list query returns).
+/// <see cref="QueryFace"/> names the <see cref="AccessPolicy"/> member that the query face uses, so
+/// that a query face nobody registered is noticed.</summary>
+public sealed record AccessCase(
+    string Kind,
+    string QueryFace,
+    Func<PortalDbContext, Task<IReadOnlyList<AccessItem>>> LoadAsync,
+    Func<PortalDbContext, Actor, IQueryable<Guid>> Listed)
+{
+    public override string ToString() => Kind;
+}
+
+/// <summary>The registry of resource kinds that <see cref="AccessConsistencyTests"/> checks. A new
+/// feature adds one entry per question its lists ask (see ADR 0008).</summary>
+public static class AccessCases
+{
+    public static readonly IReadOnlyList<AccessCase> All =
+    [
+        new("workspace (knowing it exists)", nameof(AccessPolicy.VisibleWorkspaces),
+            async db => (await WorkspacesAsync(db)).Select(w => Item(w.Id, w.Name, a => AccessPolicy.CanSeeWorkspace(a, w))).ToList(),
+            (db, a) => db.Workspaces.Where(AccessPolicy.VisibleWorkspaces(a)).Select(w => w.Id)),
+
+        new("workspace (reading its contents)", nameof(AccessPolicy.ReadableWorkspaces),
+            async db => (await WorkspacesAsync(db)).Select(w => Item(w.Id, w.Name, a => AccessPolicy.CanReadWorkspace(a, w))).ToList(),
+            (db, a) => db.Workspaces.Where(AccessPolicy.ReadableWorkspaces(a)).Select(w => w.Id)),
+
+        new("thread", nameof(AccessPolicy.VisibleThreads),
+            async db =>
+            {
+                var workspaces = await WorkspacesAsync(db);
+                var threads = await db.Threads.AsNoTracking().Include(t => t.Workspaces).ToListAsync();
+                return threads.Select(t => Item(t.Id, t.Title, a => AccessPolicy.CanSeeThread(a, t, workspaces))).ToList();
+            },
+            (db, a) => db.Threads.Where(AccessPolicy.VisibleThreads(a)).Select(t => t.Id)),
+
+        new("post", nameof(AccessPolicy.VisiblePosts),
+            async db =>
+            {
+                var workspaces = await WorkspacesAsync(db);
+                var threads = await db.Threads.AsNoTracking().Include(t => t.Workspaces).ToDictionaryAsync(t => t.Id);
+                var posts = await db.Posts.AsNoTracking().ToListAsync();
+                return posts.Select(p => Item(p.Id, $"post {p.Sequence} in '{threads[p.ThreadId].Title}'",
+                    a => AccessPolicy.CanSeePost(a, p, threads[p.ThreadId], workspaces))).ToList();
+            },
+            (db, a) => db.Posts.Where(AccessPolicy.VisiblePosts(a, db.Threads)).Select(p => p.Id)),
+
+        new("update", nameof(AccessPolicy.VisibleUpdates),
+            async db =>
+            {
+                var workspaces = (await WorkspacesAsync(db)).ToDictionary(w => w.Id);
+                var updates = await db.WorkspaceUpdates.AsNoTracking().ToListAsync();
+                return updates.Select(u => Item(u.Id, $"update '{u.Text}'",
+                    a => AccessPolicy.CanSeeUpdate(a, u, workspaces[u.WorkspaceId]))).ToList();
+            },
+            (db, a) => db.WorkspaceUpdates.Where(AccessPolicy.VisibleUpdates(a)).Select(u => u.Id)),
+
+        new("workspace (pinning its updates)", nameof(AccessPolicy.WorkspacesWhereUpdatesMayBePinned),
+            async db => (await WorkspacesAsync(db)).Select(w => Item(w.Id, w.Name, a => AccessPolicy.CanPinUpdate(a, w))).ToList(),
+            (db, a) => db.Workspaces.Where(AccessPolicy.WorkspacesWhereUpdatesMayBePinned(a)).Select(w => w.Id)),
+    ];
+
+    private static AccessItem Item(Guid id, string label, Func<Actor, bool> allows) => new(id, label, allows);
+
+    /// <summary>Every workspace with every membership: a superset of what the use cases load.</summary>
+    private static async Task<IReadOnlyList<Workspace>> WorkspacesAsync(PortalDbContext db) =>
+        await db.Workspaces.AsNoTracking().Include(w => w.Memberships).ToListAsync();
+}
