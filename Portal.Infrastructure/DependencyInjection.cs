@@ -43,6 +43,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<WorkspaceService>();
+        services.TryAddSingleton<ITermNames, EnumTermNames>();
+        services.AddSingleton<DirectoryTerms>();
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<AdministrationService>();
         services.AddSingleton<SignInService>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Events;
@@ -32,6 +33,7 @@ public static class PortalHost
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
         builder.Services.AddPortalInfrastructure(database);
+        builder.Services.Replace(ServiceDescriptor.Singleton<Portal.Infrastructure.Features.Directory.ITermNames, Portal.Web.Features.Directory.ResourceTermNames>());
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
 

@@ -141,13 +141,15 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
     }
 
     /// <summary>FTS5 MATCH of every term (each quoted, so user input is never FTS syntax); bm25 is
-    /// lower-is-better, so it is negated to rank like ts_rank.</summary>
+    /// lower-is-better, so it is negated to rank like ts_rank. "LIMIT -1" keeps SQLite from flattening
+    /// this into the outer join, where bm25 may not be called.</summary>
     private static IQueryable<EntryMatch> SqliteMatches(PortalDbContext db, IReadOnlyList<string> terms)
     {
         var match = string.Join(' ', terms.Select(s => "\"" + s.Replace("\"", "\"\"") + "\""));
         return db.Database.SqlQuery<EntryMatch>($"""
             SELECT search_fts.rowid AS "EntryId", -bm25(search_fts) AS "Rank"
             FROM search_fts WHERE search_fts MATCH {match}
+            LIMIT -1
             """);
     }
 
