@@ -33,18 +33,18 @@ public static class DependencyInjection
                     Configure(sp, options.UseNpgsql(database.ConnectionString)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
                     new PortalContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
-                services.AddSingleton<ISearchIndexer, PostgresSearchIndexer>();
                 break;
             default:
                 services.AddDbContextFactory<SqlitePortalDbContext>((sp, options) =>
                     Configure(sp, options.UseSqlite(database.ConnectionString)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
                     new PortalContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
-                services.AddSingleton<ISearchIndexer, SqliteSearchIndexer>();
                 break;
         }
 
         services.AddSingleton<WorkspaceService>();
+        services.TryAddSingleton<ITermNames, EnumTermNames>();
+        services.AddSingleton<DirectoryTerms>();
         services.AddSingleton<DirectoryService>();
         services.AddSingleton<AdministrationService>();
         services.AddSingleton<SignInService>();
@@ -53,6 +53,10 @@ public static class DependencyInjection
         services.AddSingleton<DiscussionService>();
         services.AddSingleton<UpdateService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<ISearchIndex, SearchIndex>();
+        services.AddSingleton<ISearchIndexer, DiscussionSearchIndexer>();
+        services.AddSingleton<ISearchSource, DiscussionSearchSource>();
+        services.AddSingleton<SearchBackfill>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();

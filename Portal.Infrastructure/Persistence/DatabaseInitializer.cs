@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Seeding;
 
 namespace Portal.Infrastructure.Persistence;
@@ -7,7 +8,7 @@ namespace Portal.Infrastructure.Persistence;
 /// <summary>Brings the database to the current schema and, in the embedded default, fills an empty
 /// one with demo data.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions options,
-    TimeProvider clock, ILogger<DatabaseInitializer> logger)
+    TimeProvider clock, SearchBackfill search, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -16,6 +17,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> conte
         {
             logger.LogInformation("Applying migrations ({Provider})", options.Provider);
             await db.Database.MigrateAsync(cancellationToken);
+            if (await search.FillIfEmptyAsync(db, cancellationToken))
+                logger.LogInformation("Filled the search index from existing data");
         }
         if (options.SeedDemoData)
             await DemoData.SeedAsync(db, clock.GetUtcNow(), cancellationToken);

@@ -67,20 +67,12 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        // PostgreSQL searches with its own full-text columns; the SQLite FTS documents are not needed.
-        modelBuilder.Ignore<SearchDocument>();
-        AddSearchColumns(modelBuilder.Entity<Post>(), "PlainText");
-        AddSearchColumns(modelBuilder.Entity<DiscussionThread>(), "Title");
+        // The search index's full-text vector over our own terms ('simple': no second stemming; ADR 0009).
+        modelBuilder.Entity<SearchEntry>().Property<NpgsqlTsVector>(SearchVector)
+            .HasComputedColumnSql($"to_tsvector('simple', \"{nameof(SearchEntry.Stems)}\")", stored: true);
+        modelBuilder.Entity<SearchEntry>().HasIndex(SearchVector).HasMethod("GIN");
     }
 
-    /// <summary>A stored, GIN-indexed tsvector over the text and our own Swedish stems of it (the
-    /// stems add forms the built-in Snowball leaves apart, such as "barnet" and "barn").</summary>
-    private static void AddSearchColumns<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, string textColumn)
-        where T : class
-    {
-        entity.Property<string>(SearchColumns.Stems).IsRequired().HasDefaultValue("");
-        entity.Property<NpgsqlTsVector>(SearchColumns.Vector)
-            .HasComputedColumnSql($"to_tsvector('swedish', \"{textColumn}\" || ' ' || \"{SearchColumns.Stems}\")", stored: true);
-        entity.HasIndex(SearchColumns.Vector).HasMethod("GIN");
-    }
+    /// <summary>PostgreSQL-only generated column on search_entries.</summary>
+    public const string SearchVector = "SearchVector";
 }

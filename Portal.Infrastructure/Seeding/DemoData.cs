@@ -230,9 +230,7 @@ public static class DemoData
         CancellationToken cancellationToken)
     {
         var renderer = new MarkdownRenderer();
-        ISearchIndexer indexer = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
-            ? new PostgresSearchIndexer()
-            : new SqliteSearchIndexer();
+        ISearchIndexer indexer = new DiscussionSearchIndexer(new SearchIndex());
         var follows = new HashSet<(Guid, Guid)>();
 
         async Task<DiscussionThread> Thread(Guid[] workspaces, string title, ExploitationForm[] forms, bool child,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Portal.Web.Account;
 using Portal.Web.Components.Live;
@@ -18,6 +19,8 @@ public static class ComponentServices
             services.AddMudServices();
         else
             services.AddMudServices(mudBlazor);
+        // Directory search matches exploitation forms and counties by their names in both languages.
+        services.Replace(ServiceDescriptor.Singleton<Portal.Infrastructure.Features.Directory.ITermNames, Portal.Web.Features.Directory.ResourceTermNames>());
         services.AddScoped<UserMessages>();
         services.AddScoped<MemberSession>();
         // Live components catch up after a reconnect through this circuit handler.

@@ -8,7 +8,7 @@ namespace Portal.Infrastructure.Features.Directory;
 
 /// <summary>The directory of people and organisations. Every signed-in member may search it: it
 /// holds professional contact details only. Members of disabled organisations are left out.</summary>
-public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts)
+public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts, DirectoryTerms terms)
 {
     public const int MaxPageSize = 200;
 
@@ -22,8 +22,17 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
                      where o.Enabled
                      select new { m, o };
 
-        if (Normalise(query.Text) is { } text)
-            people = people.Where(x => x.m.SearchKey.Contains(text) || x.o.SearchKey.Contains(text));
+        // Every word must match: in the person's or organisation's text, or as the name of a form the
+        // person works with or of the county they work in ("tvångsarbete Skåne").
+        foreach (var word in Words(query.Text).Where(w => !terms.IsGeneric(w)))
+        {
+            var forms = terms.FormsNamedBy(word).ToList();
+            var counties = terms.CountiesNamedBy(word).ToList();
+            people = people.Where(x => x.m.SearchKey.Contains(word) || x.o.SearchKey.Contains(word)
+                || x.m.ExploitationForms.Any(f => forms.Contains(f))
+                || (x.m.County != null && counties.Contains(x.m.County.Value))
+                || (x.m.County == null && x.o.CountiesServed.Any(c => counties.Contains(c))));
+        }
         if (query.OrganisationId is { } organisationId)
             people = people.Where(x => x.o.Id == organisationId || x.o.ParentId == organisationId);
         if (query.County is { } county)
@@ -101,6 +110,10 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
     private static PersonCard ToCard(Member m, string organisationName) =>
         new(m.Id, m.DisplayName, m.Title, m.OrganisationId, organisationName, m.County,
             m.ExploitationForms, m.Languages, m.Email, m.Phone);
+
+    /// <summary>The words of a free-text query, lower-cased, at most ten of at most 100 characters.</summary>
+    private static IReadOnlyList<string> Words(string? text) =>
+        (Normalise(text) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10).ToList();
 
     private static string? Normalise(string? text)
     {

@@ -6,17 +6,14 @@ public sealed record TextSegment(string Text, bool IsMatch);
 
 public static class SearchHighlighter
 {
-    public const char StartMark = '\u0002';
-    public const char StopMark = '\u0003';
-
-    /// <summary>A window of <paramref name="maxWords"/> words around the first word whose stem is
-    /// one of <paramref name="stems"/>, with every such word marked.</summary>
+    /// <summary>A window of <paramref name="maxWords"/> words around the first word that matches one
+    /// of the query's <paramref name="stems"/>, with every such word marked.</summary>
     public static IReadOnlyList<TextSegment> Highlight(string text, IReadOnlySet<string> stems, int maxWords = 30)
     {
-        var words = SwedishStemmer.Words(text).ToList();
+        var words = SwedishStems.Words(text).ToList();
         if (words.Count == 0)
             return text.Length == 0 ? [] : [new TextSegment(text, false)];
-        var matches = words.Select(w => stems.Contains(SwedishStemmer.Stem(w.Word))).ToList();
+        var matches = words.Select(w => SwedishStems.Matches(w.Word, stems)).ToList();
         var first = Math.Max(0, matches.IndexOf(true));
         var from = Math.Max(0, first - maxWords / 3);
         var to = Math.Min(words.Count, from + maxWords);
@@ -37,26 +34,6 @@ public static class SearchHighlighter
             Append(segments, text[position..end], false);
         if (to < words.Count)
             Append(segments, " …", false);
-        return segments;
-    }
-
-    /// <summary>Splits a headline marked with <see cref="StartMark"/>/<see cref="StopMark"/>
-    /// (PostgreSQL's ts_headline) into segments.</summary>
-    public static IReadOnlyList<TextSegment> FromMarked(string headline)
-    {
-        var segments = new List<TextSegment>();
-        var inMatch = false;
-        var start = 0;
-        for (var i = 0; i <= headline.Length; i++)
-        {
-            if (i < headline.Length && headline[i] != StartMark && headline[i] != StopMark)
-                continue;
-            if (i > start)
-                Append(segments, headline[start..i], inMatch);
-            if (i < headline.Length)
-                inMatch = headline[i] == StartMark;
-            start = i + 1;
-        }
         return segments;
     }
 

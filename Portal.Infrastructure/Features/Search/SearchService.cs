@@ -1,38 +1,33 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Portal.Domain.Access;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Search;
 
-/// <summary>One search result: a post (or a thread's title when <see cref="PostId"/> is null) with a
-/// snippet as text segments, matches marked.</summary>
-public sealed record SearchHit(
-    Guid ThreadId,
-    string ThreadTitle,
-    IReadOnlyList<WorkspaceRef> Workspaces,
-    bool ChildConcerned,
-    Guid? PostId,
-    PersonRef? Author,
-    DateTimeOffset? PostedAt,
-    IReadOnlyList<TextSegment> Snippet,
-    double Rank);
-
-public sealed record SearchResults(string Query, int Page, int PageSize, int TotalCount, IReadOnlyList<SearchHit> Hits);
-
-/// <summary>Full-text search over the posts and thread titles the actor may see, with Swedish word
-/// forms matched. PostgreSQL: stored tsvector columns (swedish), websearch_to_tsquery, ts_rank and
-/// ts_headline. SQLite: FTS5 over Swedish-stemmed text, bm25, snippets marked by comparing stems.
-/// Either way the candidates are filtered in SQL by the access policy's VisibleThreads face
-/// before counting and paging.</summary>
-public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions database)
+/// <summary>Full-text search over the entries of every registered subject kind, Swedish word forms
+/// and diacritics matched by our own index terms (ADR 0009). PostgreSQL: a stored tsvector over the
+/// terms ('simple' configuration), ts_rank. SQLite: FTS5 over the terms, bm25. Either way the
+/// candidates are filtered in SQL by each kind's VisibleIds and the filters, then grouped by subject,
+/// before counting and paging; kinds that are not registered never show.</summary>
+public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions database, SubjectRegistry subjects)
 {
     public const int MaxQueryLength = 200;
     public const int DefaultPageSize = 20;
+    public const int PartsPerHit = 3;
+
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public async Task<SearchResults> SearchAsync(Guid actorId, string? query, int page = 1, int pageSize = DefaultPageSize,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await SearchAsync(actorId, query, SearchFilters.None, page, pageSize, cancellationToken);
+
+    public async Task<SearchResults> SearchAsync(Guid actorId, string? query, SearchFilters filters, int page = 1,
+        int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         var text = (query ?? "").Trim();
         if (text.Length > MaxQueryLength)
@@ -41,108 +36,136 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
         pageSize = Math.Clamp(pageSize, 1, 100);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
-        var stems = SwedishStemmer.StemWords(text).Distinct().ToList();
-        if (stems.Count == 0)
-            return new SearchResults(text, page, pageSize, 0, []);
+        var terms = SwedishStems.QueryTerms(text);
+        if (terms.Count == 0)
+            return new SearchResults(text, filters, page, pageSize, 0, []);
 
-        var candidates = database.Provider == DatabaseProvider.Postgres
-            ? PostgresCandidates(db, text, string.Join(' ', stems))
-            : SqliteCandidates(db, stems);
-        var visibleThreadIds = db.Threads.Where(AccessPolicy.VisibleThreads(actor)).Select(t => t.Id);
-        var visible = candidates.Where(c => visibleThreadIds.Contains(c.ThreadId));
-        var total = await visible.CountAsync(cancellationToken);
-        var hits = await visible
-            .OrderByDescending(c => c.Rank).ThenBy(c => c.ThreadId).ThenBy(c => c.PostId)
+        var matches = database.Provider == DatabaseProvider.Postgres ? PostgresMatches(db, terms) : SqliteMatches(db, terms);
+        var entries = Filter(db.Set<SearchEntry>().AsNoTracking(), filters).Where(VisibleTo(db, actor));
+        var rows = from m in matches
+                   join e in entries on m.EntryId equals e.Id
+                   select new { e.SubjectKind, e.SubjectId, m.Rank };
+        var groups = rows.GroupBy(r => new { r.SubjectKind, r.SubjectId })
+            .Select(g => new { g.Key.SubjectKind, g.Key.SubjectId, Rank = g.Max(r => r.Rank), Count = g.Count() });
+        var total = await groups.CountAsync(cancellationToken);
+        var pageRows = await groups
+            .OrderByDescending(g => g.Rank).ThenBy(g => g.SubjectKind).ThenBy(g => g.SubjectId)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
-        if (hits.Count == 0)
-            return new SearchResults(text, page, pageSize, total, []);
+        if (pageRows.Count == 0)
+            return new SearchResults(text, filters, page, pageSize, total, []);
 
-        var threadIds = hits.Select(h => h.ThreadId).Distinct().ToList();
-        var postIds = hits.Where(h => h.PostId is not null).Select(h => h.PostId!.Value).ToList();
-        var threads = await db.Threads.AsNoTracking().Where(t => threadIds.Contains(t.Id))
-            .ToDictionaryAsync(t => t.Id, t => new { t.Title, t.ChildConcerned }, cancellationToken);
-        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => new { p.AuthorId, p.PostedAt, p.PlainText }, cancellationToken);
-        var people = await db.LoadPeopleAsync(posts.Values.Select(p => p.AuthorId), cancellationToken);
-        var links = await db.ThreadWorkspaces.AsNoTracking().Where(l => threadIds.Contains(l.ThreadId)).ToListAsync(cancellationToken);
-        // Only the workspaces the actor may see are named (a thread may also be shared with a hidden one).
-        var names = await DiscussionService.VisibleWorkspaceNamesAsync(db, actor, links.Select(l => l.WorkspaceId), cancellationToken);
-        var workspacesOf = links.Where(l => names.ContainsKey(l.WorkspaceId)).ToLookup(l => l.ThreadId, l => new WorkspaceRef(l.WorkspaceId, names[l.WorkspaceId]));
-        var snippets = database.Provider == DatabaseProvider.Postgres
-            ? await PostgresHeadlinesAsync(db, text, string.Join(' ', stems), hits, cancellationToken)
-            : null;
-        var stemSet = stems.ToHashSet();
+        var subjectIds = pageRows.Select(g => g.SubjectId).ToList();
+        var matched = await (from m in matches
+                             join e in entries on m.EntryId equals e.Id
+                             where subjectIds.Contains(e.SubjectId)
+                             select new { Entry = e, m.Rank }).ToListAsync(cancellationToken);
+        var entriesOf = matched.ToLookup(x => x.Entry.Subject);
+        // Asked again item by item: the kind describes only what the actor may see.
+        var described = await subjects.DescribeVisibleAsync(db, actor, pageRows.Select(g => new SubjectRef(g.SubjectKind, g.SubjectId)),
+            cancellationToken);
+        var names = await DiscussionService.VisibleWorkspaceNamesAsync(db, actor, described.Values.SelectMany(i => i.WorkspaceIds),
+            cancellationToken);
+        var authors = await db.LoadPeopleAsync(matched.Where(x => x.Entry.AuthorId is not null).Select(x => x.Entry.AuthorId!.Value),
+            cancellationToken);
+        var termSet = terms.ToHashSet();
 
-        var results = new List<SearchHit>();
-        foreach (var hit in hits)
+        var hits = new List<SearchHit>();
+        foreach (var group in pageRows)
         {
-            var thread = threads[hit.ThreadId];
-            var post = hit.PostId is { } id && posts.TryGetValue(id, out var p) ? p : null;
-            var key = hit.PostId ?? hit.ThreadId;
-            var snippet = snippets is not null && snippets.TryGetValue(key, out var marked)
-                ? SearchHighlighter.FromMarked(marked)
-                : SearchHighlighter.Highlight(post?.PlainText ?? thread.Title, stemSet);
-            results.Add(new SearchHit(hit.ThreadId, thread.Title,
-                workspacesOf[hit.ThreadId].OrderBy(w => w.Name, StringComparer.CurrentCulture).ToList(), thread.ChildConcerned, hit.PostId,
-                post is null ? null : people.GetValueOrDefault(post.AuthorId), post?.PostedAt, snippet, hit.Rank));
+            var subject = new SubjectRef(group.SubjectKind, group.SubjectId);
+            if (!described.TryGetValue(subject, out var info))
+                continue;
+            var found = entriesOf[subject].ToList();
+            var own = found.FirstOrDefault(x => x.Entry.PartId is null)?.Entry ?? found[0].Entry;
+            var parts = found.Where(x => x.Entry.PartId is not null)
+                .OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.OccurredAt)
+                .Take(PartsPerHit)
+                .Select(x => new SearchPartHit(x.Entry.PartId!.Value, x.Entry.Link,
+                    x.Entry.AuthorId is { } author ? authors.GetValueOrDefault(author) : null, x.Entry.OccurredAt,
+                    SearchHighlighter.Highlight(x.Entry.PlainText, termSet), x.Rank))
+                .ToList();
+            var workspaces = info.WorkspaceIds.Where(names.ContainsKey).Select(id => new WorkspaceRef(id, names[id]))
+                .OrderBy(w => w.Name, StringComparer.CurrentCulture).ToList();
+            hits.Add(new SearchHit(subject, info.Title, info.Link, SearchHighlighter.Highlight(info.Title, termSet, maxWords: 100),
+                found.Any(x => x.Entry.PartId is null), workspaces, own.ExploitationForms, own.ChildConcerned, group.Count, parts, group.Rank));
         }
-        return new SearchResults(text, page, pageSize, total, results);
+        return new SearchResults(text, filters, page, pageSize, total, hits);
     }
 
-    /// <summary>FTS5 MATCH of every stem (each quoted, so user input is never FTS syntax); bm25 is
-    /// lower-is-better, so it is negated to rank like ts_rank.</summary>
-    private static IQueryable<Candidate> SqliteCandidates(PortalDbContext db, IReadOnlyList<string> stems)
+    private static IQueryable<SearchEntry> Filter(IQueryable<SearchEntry> entries, SearchFilters filters)
     {
-        var match = string.Join(' ', stems.Select(s => "\"" + s.Replace("\"", "\"\"") + "\""));
-        return db.Database.SqlQuery<Candidate>($"""
-            SELECT d."ThreadId" AS "ThreadId", d."PostId" AS "PostId", -bm25(search_fts) AS "Rank"
-            FROM search_fts JOIN search_documents d ON d."Id" = search_fts.rowid
-            WHERE search_fts MATCH {match}
+        if (filters.WorkspaceId is { } workspaceId)
+            entries = entries.Where(e => e.WorkspaceIds.Contains(workspaceId));
+        if (filters.Kind is { Length: > 0 } kind)
+            entries = entries.Where(e => e.SubjectKind == kind);
+        if (filters.Form is { } form)
+            entries = entries.Where(e => e.ExploitationForms.Contains(form));
+        if (filters.ChildConcernedOnly)
+            entries = entries.Where(e => e.ChildConcerned);
+        if (filters.From is { } from)
+        {
+            var start = StartOfDay(from);
+            entries = entries.Where(e => e.OccurredAt >= start);
+        }
+        if (filters.To is { } to)
+        {
+            var end = StartOfDay(to.AddDays(1));
+            entries = entries.Where(e => e.OccurredAt < end);
+        }
+        return entries;
+    }
+
+    private static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>An entry is visible when its kind is registered and the kind's query face lists its
+    /// subject: one OR-ed condition per kind, all in SQL.</summary>
+    private Expression<Func<SearchEntry, bool>> VisibleTo(PortalDbContext db, Actor actor)
+    {
+        Expression<Func<SearchEntry, bool>>? visible = null;
+        foreach (var name in subjects.Kinds)
+        {
+            var ids = subjects.Get(name).VisibleIds(db, actor);
+            Expression<Func<SearchEntry, bool>> ofKind = e => e.SubjectKind == name && ids.Contains(e.SubjectId);
+            visible = visible is null
+                ? ofKind
+                : Expression.Lambda<Func<SearchEntry, bool>>(
+                    Expression.OrElse(visible.Body, ReplacingExpressionVisitor.Replace(ofKind.Parameters[0], visible.Parameters[0], ofKind.Body)),
+                    visible.Parameters);
+        }
+        return visible ?? (e => false);
+    }
+
+    /// <summary>FTS5 MATCH of every term (each quoted, so user input is never FTS syntax); bm25 is
+    /// lower-is-better, so it is negated to rank like ts_rank. "LIMIT -1" keeps SQLite from flattening
+    /// this into the outer join, where bm25 may not be called.</summary>
+    private static IQueryable<EntryMatch> SqliteMatches(PortalDbContext db, IReadOnlyList<string> terms)
+    {
+        var match = string.Join(' ', terms.Select(s => "\"" + s.Replace("\"", "\"\"") + "\""));
+        return db.Database.SqlQuery<EntryMatch>($"""
+            SELECT search_fts.rowid AS "EntryId", -bm25(search_fts) AS "Rank"
+            FROM search_fts WHERE search_fts MATCH {match}
+            LIMIT -1
             """);
     }
 
-    /// <summary>The member's query as PostgreSQL reads it with the swedish configuration, or the same
-    /// words in our own stems (which the stored vector also holds), over posts and titles.</summary>
-    private static IQueryable<Candidate> PostgresCandidates(PortalDbContext db, string query, string stems) =>
-        db.Database.SqlQuery<Candidate>($"""
-            SELECT p."ThreadId" AS "ThreadId", p."Id" AS "PostId", ts_rank(p."SearchVector", q.query)::double precision AS "Rank"
-            FROM posts p, (SELECT websearch_to_tsquery('swedish', {query}) || websearch_to_tsquery('swedish', {stems}) AS query) q
-            WHERE p."SearchVector" @@ q.query
-            UNION ALL
-            SELECT t."Id", NULL::uuid, ts_rank(t."SearchVector", q2.query)::double precision
-            FROM discussion_threads t, (SELECT websearch_to_tsquery('swedish', {query}) || websearch_to_tsquery('swedish', {stems}) AS query) q2
-            WHERE t."SearchVector" @@ q2.query
+    /// <summary>Every term must occur; plainto_tsquery reads no operators, and the 'simple'
+    /// configuration leaves our terms as they are.</summary>
+    private static IQueryable<EntryMatch> PostgresMatches(PortalDbContext db, IReadOnlyList<string> terms) =>
+        db.Database.SqlQuery<EntryMatch>($"""
+            SELECT e."Id" AS "EntryId", ts_rank(e."SearchVector", plainto_tsquery('simple', {string.Join(' ', terms)}))::double precision AS "Rank"
+            FROM search_entries e
+            WHERE e."SearchVector" @@ plainto_tsquery('simple', {string.Join(' ', terms)})
             """);
 
-    private static async Task<Dictionary<Guid, string>> PostgresHeadlinesAsync(PortalDbContext db, string query, string stems,
-        IReadOnlyList<Candidate> hits, CancellationToken cancellationToken)
+    // A class with setters: what EF's SqlQuery materialises for unmapped result types.
+    internal sealed class EntryMatch
     {
-        var postIds = hits.Where(h => h.PostId is not null).Select(h => h.PostId!.Value).ToArray();
-        var threadIds = hits.Where(h => h.PostId is null).Select(h => h.ThreadId).ToArray();
-        var options = $"StartSel={SearchHighlighter.StartMark}, StopSel={SearchHighlighter.StopMark}, MaxWords=35, MinWords=15";
-        var titleOptions = options + ", HighlightAll=true";
-        var rows = await db.Database.SqlQuery<Headline>($"""
-            SELECT p."Id" AS "Id", ts_headline('swedish', p."PlainText", websearch_to_tsquery('swedish', {query}) || websearch_to_tsquery('swedish', {stems}), {options}) AS "Text"
-            FROM posts p WHERE p."Id" = ANY({postIds})
-            UNION ALL
-            SELECT t."Id", ts_headline('swedish', t."Title", websearch_to_tsquery('swedish', {query}) || websearch_to_tsquery('swedish', {stems}), {titleOptions})
-            FROM discussion_threads t WHERE t."Id" = ANY({threadIds})
-            """).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => r.Text);
-    }
-
-    // Classes with setters: what EF's SqlQuery materialises for unmapped result types.
-    internal sealed class Candidate
-    {
-        public Guid ThreadId { get; set; }
-        public Guid? PostId { get; set; }
+        public long EntryId { get; set; }
         public double Rank { get; set; }
-    }
-
-    internal sealed class Headline
-    {
-        public Guid Id { get; set; }
-        public string Text { get; set; } = "";
     }
 }

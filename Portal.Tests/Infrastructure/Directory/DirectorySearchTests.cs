@@ -3,7 +3,9 @@ using Portal.Domain.Directory;
 using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Directory;
 
 namespace Portal.Tests.Infrastructure.Directory;
 
@@ -14,7 +16,9 @@ public abstract class DirectorySearchTests(DatabaseProvider provider) : IAsyncLi
 
     private DirectoryService Directory => _database.Get<DirectoryService>();
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+    // The web layer's names of forms and counties (Swedish and English), as in production.
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider,
+        configure: services => services.AddSingleton<ITermNames, ResourceTermNames>());
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -51,6 +55,27 @@ public abstract class DirectorySearchTests(DatabaseProvider provider) : IAsyncLi
         skane.ShouldContain("Karin Holm");
         stockholm.ShouldNotContain("Ola Svensson");
         stockholm.ShouldContain("Karin Holm");
+    }
+
+    [Theory]
+    [InlineData("tvångsarbete Skåne")]
+    [InlineData("tvangsarbete skane")]
+    [InlineData("Forced labour Skåne County")]
+    public async Task Free_text_finds_people_by_form_and_county_words(string text)
+    {
+        var found = (await Directory.SearchPeopleAsync(Actor, new PeopleQuery(Text: text))).People;
+
+        found.Select(p => p.DisplayName).ShouldContain("Per Axelsson");   // forced labour, placed in Skåne
+        found.Select(p => p.DisplayName).ShouldNotContain("Lena Grahn");  // Arbetsmiljöverket too, but in Västra Götaland
+        found.ShouldAllBe(p => p.ExploitationForms.Contains(ExploitationForm.ForcedLabour));
+        found.ShouldAllBe(p => p.County == County.Skane || p.County == null);
+    }
+
+    [Fact]
+    public async Task Free_text_words_still_match_names_and_organisations_together()
+    {
+        (await NamesAsync(new PeopleQuery(Text: "Per Axelsson"))).ShouldBe(["Per Axelsson"]);
+        (await NamesAsync(new PeopleQuery(Text: "axelsson arbetsmiljöverket"))).ShouldBe(["Per Axelsson"]);
     }
 
     [Fact]

@@ -606,33 +606,65 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("workspaces", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Infrastructure.Features.Search.SearchDocument", b =>
+            modelBuilder.Entity("Portal.Infrastructure.Features.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DocumentKey")
+                    b.Property<Guid?>("AuthorId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PostId")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("ChildConcerned")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("StemmedText")
+                    b.PrimitiveCollection<string>("ExploitationForms")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ThreadId")
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PartId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlainText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stems")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkspaceIds")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentKey")
-                        .IsUnique();
+                    b.HasIndex("OccurredAt");
 
-                    b.HasIndex("ThreadId");
+                    b.HasIndex("SubjectKind", "SubjectId", "PartId");
 
-                    b.ToTable("search_documents", (string)null);
+                    b.ToTable("search_entries", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Discussions.DiscussionThread", b =>
