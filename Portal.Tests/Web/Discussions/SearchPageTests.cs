@@ -82,6 +82,20 @@ public sealed class SearchPageTests : DiscussionPageTestBase
     }
 
     [Fact]
+    public void Form_and_kind_filters_from_the_address_narrow_the_results()
+    {
+        SignInAs(DemoData.Personas.NmtLead);
+        Navigation.NavigateTo("/search?q=samverkan&form=CriminalActivities&kind=thread");
+
+        var cut = Render<SearchPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=search-hit]").ShouldHaveSingleItem()
+            .TextContent.ShouldContain(DemoData.Threads.ChildConcerned));
+        InputOf(cut, "filter-form").GetAttribute("value").ShouldBe("Kriminella handlingar");
+        InputOf(cut, "filter-kind").GetAttribute("value").ShouldBe("Diskussionstråd");
+    }
+
+    [Fact]
     public void Changing_a_filter_puts_it_in_the_address_and_keeps_the_query()
     {
         SignInAs(DemoData.Personas.NmtLead);
