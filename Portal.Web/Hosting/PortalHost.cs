@@ -57,7 +57,10 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (!string.IsNullOrWhiteSpace(configuration["Portal:Redis"]))
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        builder.AddPortalTelemetry();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UserMessages>();
         // Live pages catch up after a reconnect through this circuit handler.
@@ -99,8 +102,16 @@ public static class PortalHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);
