@@ -17,8 +17,8 @@ public sealed class OutboxSignal
         try { _semaphore.Release(); } catch (SemaphoreFullException) { }
     }
 
-    /// <summary>Waits until notified or until <paramref name="timeout"/>.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    /// <summary>Waits until notified (true) or until <paramref name="timeout"/> (false).</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         _semaphore.WaitAsync(timeout, cancellationToken);
 }
 
