@@ -90,6 +90,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
             ? sp.GetRequiredService<SmtpMailTransport>()
             : sp.GetRequiredService<PickupFolderMailTransport>());
+        services.AddOutboxHandler<SendMail, SendMailHandler>();
     }
 
     /// <summary>The outbox (dispatcher, its wake-up signal and cleanup) and the timed-job scheduler,
