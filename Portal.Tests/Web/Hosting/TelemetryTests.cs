@@ -2,6 +2,8 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Portal.Infrastructure.Persistence;
 
@@ -35,6 +37,28 @@ public sealed class TelemetryTests
         var command = exported.Snapshot().Where(activity => activity.TraceId == traceId && activity.Source.Name == databaseSource).ToList();
         command.ShouldNotBeEmpty();
         command.ShouldAllBe(activity => activity.Kind == ActivityKind.Client);
+    }
+
+    [Fact]
+    public async Task Request_metrics_of_ASP_NET_Core_are_collected()
+    {
+        var exported = new List<Metric>();
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+        await using var measured = portal.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(exported))));
+        using var client = measured.CreateClient();
+
+        (await client.GetAsync("/account/signin")).EnsureSuccessStatusCode();
+
+        // The duration is recorded as the request ends; collect until it is there.
+        var meters = measured.Services.GetRequiredService<MeterProvider>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!exported.Any(metric => metric.Name == "http.server.request.duration") && DateTime.UtcNow < deadline)
+        {
+            meters.ForceFlush();
+            await Task.Delay(20);
+        }
+        exported.Select(metric => metric.Name).ShouldContain("http.server.request.duration");
     }
 
     /// <summary>Activities from every host in the test process reach every provider listening, so the
