@@ -10,21 +10,27 @@ using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Mail;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Interceptors;
+using Portal.Infrastructure.Scheduling;
 using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseOptions database)
+    /// <param name="mail">E-mail settings; without them mails go to the pickup folder of the defaults.</param>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseOptions database,
+        MailOptions? mail = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventBus, InProcessEventBus>();
         services.AddSingleton(database);
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<DomainEventsInterceptor>();
+        AddOutboxAndScheduler(services);
 
         switch (database.Provider)
         {
@@ -62,6 +68,7 @@ public static class DependencyInjection
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddPortalMail(mail ?? new MailOptions());
         return services;
     }
 
@@ -77,10 +84,39 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>SMTP when a host is set, the pickup folder otherwise. TryAdd: a test may bring its own.</summary>
+    private static void AddPortalMail(this IServiceCollection services, MailOptions mail)
+    {
+        services.TryAddSingleton(mail);
+        services.TryAddSingleton<MailMessageFactory>();
+        services.TryAddSingleton<SmtpMailTransport>();
+        services.TryAddSingleton<PickupFolderMailTransport>();
+        services.TryAddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<PickupFolderMailTransport>());
+        services.AddOutboxHandler<SendMail, SendMailHandler>();
+    }
+
+    /// <summary>The outbox (dispatcher, its wake-up signal and cleanup) and the timed-job scheduler,
+    /// each with a hosted loop. Options come from "Portal:Outbox" and "Portal:Scheduler" when the host binds them.</summary>
+    private static void AddOutboxAndScheduler(IServiceCollection services)
+    {
+        services.TryAddSingleton(new OutboxOptions());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherLoop>();
+        services.TryAddSingleton(new TimedJobOptions());
+        services.AddSingleton<TimedJobScheduler>();
+        services.AddHostedService<TimedJobLoop>();
+        services.AddTimedJob<OutboxCleanupJob>(OutboxCleanupJob.Name, TimeSpan.FromHours(1));
+    }
+
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
             services.GetRequiredService<AuditingInterceptor>(),
-            services.GetRequiredService<DomainEventsInterceptor>());
+            services.GetRequiredService<DomainEventsInterceptor>(),
+            services.GetRequiredService<OutboxSignalInterceptor>());
 
     /// <summary>Hands out the provider's own context type as the common base type.</summary>
     private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>

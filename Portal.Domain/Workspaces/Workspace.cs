@@ -257,6 +257,8 @@ public sealed class Workspace : AggregateRoot
     }
 }
 
+[EventName("workspace.membership-requested")]
 public sealed record MembershipRequested(Guid WorkspaceId, Guid MemberId) : IDomainEvent;
 
+[EventName("workspace.membership-changed")]
 public sealed record MembershipChanged(Guid WorkspaceId, Guid MemberId, MembershipStatus Status) : IDomainEvent;

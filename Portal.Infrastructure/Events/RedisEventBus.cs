@@ -6,14 +6,15 @@ using StackExchange.Redis;
 
 namespace Portal.Infrastructure.Events;
 
-/// <summary>The multi-node bus: each event is handed to this node's subscribers at once and sent
-/// over Redis pub/sub to every other node, whose own subscribers then fan it out to their circuits
-/// and hub clients. Only event types known at build time are accepted from the wire.</summary>
+/// <summary>The multi-node bus: each event or notice is handed to this node's subscribers at once and
+/// sent over Redis pub/sub to every other node, whose own subscribers then fan it out to their
+/// circuits and hub clients. On the wire a message carries its stable <see cref="EventNameAttribute"/>
+/// name; only names known at build time are accepted. Best-effort: with Redis down the other nodes
+/// miss the message (logged and counted), this node still delivers it, and nothing is thrown to the
+/// use case that has already committed.</summary>
 public sealed class RedisEventBus : IEventBus, IAsyncDisposable
 {
     public const string DefaultChannel = "portal:events";
-
-    private static readonly FrozenDictionary<string, Type> KnownEvents = EventTypes.All.ToFrozenDictionary(t => t.FullName!);
 
     private readonly InProcessEventBus _local;
     private readonly IConnectionMultiplexer _redis;
@@ -39,37 +40,78 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
         _queue.OnMessage(OnMessageAsync);
     }
 
-    public async Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default)
+    public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default) => PublishCoreAsync(domainEvent);
+
+    public Task PublishNoticeAsync(ILiveNotice notice, CancellationToken cancellationToken = default) => PublishCoreAsync(notice);
+
+    private async Task PublishCoreAsync(object message)
     {
+        EventBusMetrics.Published.Add(1, EventBusMetrics.NameTag(message));
         // The other nodes first: their delivery then runs alongside this node's own.
-        var envelope = new Envelope(_node, domainEvent.GetType().FullName!, JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType()));
-        var remote = _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
-        await _local.PublishAsync(domainEvent, cancellationToken);
+        var remote = SendAsync(message);
+        await _local.DeliverLocallyAsync(message);
         await remote;
+    }
+
+    private async Task SendAsync(object message)
+    {
+        var type = message.GetType();
+        if (EventNameAttribute.Of(type) is not { } name)
+        {
+            EventBusMetrics.Fail(message, "send");
+            _logger.LogError("{Type} has no [EventName] and was not sent to the other nodes", type.Name);
+            return;
+        }
+        if (!_redis.IsConnected)
+        {
+            // Do not wait for a command timeout on every save while Redis is away.
+            EventBusMetrics.Fail(message, "send");
+            _logger.LogWarning("Redis is not connected: {Name} reached this node only", name);
+            return;
+        }
+        try
+        {
+            var envelope = new Envelope(_node, name, JsonSerializer.SerializeToElement(message, type));
+            await _redis.GetSubscriber().PublishAsync(_channel, JsonSerializer.Serialize(envelope));
+        }
+        catch (Exception exception)
+        {
+            EventBusMetrics.Fail(message, "send");
+            _logger.LogWarning(exception, "Could not send {Name} to the other nodes over Redis", name);
+        }
     }
 
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IDomainEvent =>
         _local.Subscribe(handler);
+
+    public IDisposable SubscribeNotice<TNotice>(Func<TNotice, Task> handler) where TNotice : ILiveNotice =>
+        _local.SubscribeNotice(handler);
 
     private async Task OnMessageAsync(ChannelMessage message)
     {
         try
         {
             var envelope = JsonSerializer.Deserialize<Envelope>(message.Message.ToString());
-            // Our own events were delivered locally when published.
+            // Our own messages were delivered locally when published.
             if (envelope is null || envelope.Node == _node)
                 return;
-            if (!KnownEvents.TryGetValue(envelope.Type, out var type))
+            if (!EventTypes.ByName.TryGetValue(envelope.Type, out var type))
             {
-                _logger.LogWarning("Ignored an event of unknown type {Type} from Redis", envelope.Type);
+                // A newer node's message during a rolling upgrade, or something that is not ours.
+                EventBusMetrics.Fail(null, "receive");
+                _logger.LogWarning("Ignored a message of unknown name {Name} from Redis", envelope.Type);
                 return;
             }
-            if (envelope.Payload.Deserialize(type) is IDomainEvent domainEvent)
-                await _local.PublishAsync(domainEvent);
+            if (envelope.Payload.Deserialize(type) is { } received)
+            {
+                EventBusMetrics.Received.Add(1, EventBusMetrics.NameTag(received));
+                await _local.DeliverLocallyAsync(received);
+            }
         }
         catch (JsonException exception)
         {
-            _logger.LogWarning(exception, "Ignored a malformed event from Redis");
+            EventBusMetrics.Fail(null, "receive");
+            _logger.LogWarning(exception, "Ignored a malformed message from Redis");
         }
     }
 
@@ -82,13 +124,25 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
     private sealed record Envelope(string Node, string Type, JsonElement Payload);
 }
 
-/// <summary>The event types that may cross nodes: every concrete IDomainEvent in the portal's own
-/// assemblies (domain and infrastructure).</summary>
+/// <summary>The message types that may cross nodes: every concrete domain event and live notice in
+/// the portal's own assemblies (domain and infrastructure), by their stable names.</summary>
 public static class EventTypes
 {
     public static IReadOnlyList<Type> All { get; } =
         new[] { typeof(IDomainEvent).Assembly, typeof(EventTypes).Assembly }
             .SelectMany(a => a.GetTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t))
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                        && (typeof(IDomainEvent).IsAssignableFrom(t) || typeof(ILiveNotice).IsAssignableFrom(t)))
             .ToList();
+
+    /// <summary>Known types by wire name. A type without a name, or a name used twice, is left out
+    /// here (and fails <c>EventNameTests</c>) rather than failing every node's start.</summary>
+    public static FrozenDictionary<string, Type> ByName { get; } =
+        All.Where(t => EventNameAttribute.Of(t) is not null)
+            .GroupBy(t => EventNameAttribute.Of(t)!)
+            .Where(g => g.Count() == 1)
+            .ToFrozenDictionary(g => g.Key, g => g.Single());
+
+    /// <summary>The wire name, or the CLR name for labelling a type that has none.</summary>
+    public static string NameOf(Type type) => EventNameAttribute.Of(type) ?? type.Name;
 }

@@ -32,7 +32,8 @@ public abstract partial class PortalHostTests(DatabaseProvider provider) : IAsyn
         using var response = await client.GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        body.RootElement.GetProperty("status").GetString().ShouldBe("Healthy");
     }
 
     [Fact]

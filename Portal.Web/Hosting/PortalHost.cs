@@ -29,13 +29,16 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
-        builder.Services.AddPortalInfrastructure(database);
+        var mail = PortalMail.Options(builder, dataFolder);
+        builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
 
         var modes = builder.AddPortalAuthentication();
         builder.Services.AddSingleton(modes);
+        // After sign-in, so that a bare production configuration first names the sign-in settings.
+        PortalMail.RequireTransport(builder, mail);
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Samverkansportalen")
@@ -52,7 +55,10 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        if (!string.IsNullOrWhiteSpace(configuration["Portal:Redis"]))
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        builder.AddPortalTelemetry();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSignalR(options =>
         {
@@ -88,8 +94,16 @@ public static class PortalHost
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);

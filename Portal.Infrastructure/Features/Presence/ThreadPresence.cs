@@ -6,8 +6,9 @@ namespace Portal.Infrastructure.Features.Presence;
 
 /// <summary>One node's view of who is on a thread page: a snapshot, sent over the event bus whenever
 /// it changes and as a heartbeat, so that every node can say "N reading now" and "X is writing…".
-/// Ephemeral: never stored.</summary>
-public sealed record PresenceSnapshot(string Node, Guid ThreadId, IReadOnlyList<PresentMember> Readers, DateTimeOffset SentAt) : IDomainEvent;
+/// A live notice, not a domain event: nothing changed in the database, and it is never stored.</summary>
+[EventName("presence.thread-snapshot")]
+public sealed record PresenceSnapshot(string Node, Guid ThreadId, IReadOnlyList<PresentMember> Readers, DateTimeOffset SentAt) : ILiveNotice;
 
 public sealed record PresentMember(Guid MemberId, string DisplayName, bool Writing);
 
@@ -35,7 +36,7 @@ public sealed class ThreadPresence : IDisposable
     {
         _bus = bus;
         _clock = clock;
-        _subscription = bus.Subscribe<PresenceSnapshot>(OnSnapshotAsync);
+        _subscription = bus.SubscribeNotice<PresenceSnapshot>(OnSnapshotAsync);
         _heartbeat = clock.CreateTimer(_ => _ = SendAllAsync(), null, Heartbeat, Heartbeat);
     }
 
@@ -99,7 +100,7 @@ public sealed class ThreadPresence : IDisposable
         var now = _clock.GetUtcNow();
         var readers = LocalMembers(threadId, now).DistinctBy(m => m.MemberId).ToList();
         Changed?.Invoke(threadId);
-        await _bus.PublishAsync(new PresenceSnapshot(_node, threadId, readers, now));
+        await _bus.PublishNoticeAsync(new PresenceSnapshot(_node, threadId, readers, now));
     }
 
     private async Task SendAllAsync()

@@ -1,14 +1,17 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Events;
 
 namespace Portal.Infrastructure.Persistence.Interceptors;
 
 /// <summary>Collects the domain events of the entities being saved and publishes them only once
-/// the save has succeeded, so that no subscriber ever hears of a change that was rolled back.</summary>
-public sealed class DomainEventsInterceptor(IEventBus bus) : SaveChangesInterceptor
+/// the save has succeeded, so that no subscriber ever hears of a change that was rolled back. The
+/// change is stored by then: a failure to publish is logged and counted, never thrown to the use case
+/// (live pages catch up by sequence on the next event or reconnect).</summary>
+public sealed class DomainEventsInterceptor(IEventBus bus, ILogger<DomainEventsInterceptor> logger) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, List<IDomainEvent>> _pending = [];
 
@@ -26,9 +29,23 @@ public sealed class DomainEventsInterceptor(IEventBus bus) : SaveChangesIntercep
         {
             _pending.Remove(context);
             foreach (var domainEvent in events)
-                await bus.PublishAsync(domainEvent, cancellationToken);
+                await PublishAsync(domainEvent);
         }
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private async Task PublishAsync(IDomainEvent domainEvent)
+    {
+        try
+        {
+            // Not the save's token: the change is committed, so its event goes out even if the caller gave up.
+            await bus.PublishAsync(domainEvent, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            EventBusMetrics.Fail(domainEvent, "send");
+            logger.LogWarning(exception, "Could not publish {Event} after its change was saved", domainEvent.GetType().Name);
+        }
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

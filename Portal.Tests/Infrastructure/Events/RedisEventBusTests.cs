@@ -72,11 +72,44 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(_channel),
             """{"Node":"other","Type":"System.Diagnostics.Process","Payload":{}}""");
         await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(_channel), "not json");
+        // A CLR name is not a wire name, even of a type the node knows.
+        await _redisA.GetSubscriber().PublishAsync(RedisChannel.Literal(_channel),
+            System.Text.Json.JsonSerializer.Serialize(new { Node = "other", Type = typeof(MembershipChanged).FullName,
+                Payload = new MembershipChanged(Guid.NewGuid(), Guid.NewGuid(), MembershipStatus.Active) }));
         var sent = new MembershipChanged(Guid.NewGuid(), Guid.NewGuid(), MembershipStatus.Active);
         await _nodeA.PublishAsync(sent);
 
         await known.Task.WaitAsync(TimeSpan.FromSeconds(10));
         lock (received)
             received.ShouldBe([sent]);
+    }
+
+    [Fact]
+    public async Task Event_goes_on_the_wire_under_its_stable_name()
+    {
+        var wire = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queue = await _redisB.GetSubscriber().SubscribeAsync(RedisChannel.Literal(_channel));
+        queue.OnMessage(m => wire.TrySetResult(m.Message.ToString()));
+
+        await _nodeA.PublishAsync(new MembershipChanged(Guid.NewGuid(), Guid.NewGuid(), MembershipStatus.Active));
+
+        var text = await wire.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("Type").GetString().ShouldBe("workspace.membership-changed");
+        await queue.UnsubscribeAsync();
+    }
+
+    [Fact]
+    public async Task Live_notice_published_on_one_node_reaches_the_other()
+    {
+        var onB = new TaskCompletionSource<Portal.Infrastructure.Features.Presence.PresenceSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var sub = _nodeB.SubscribeNotice<Portal.Infrastructure.Features.Presence.PresenceSnapshot>(n => { onB.TrySetResult(n); return Task.CompletedTask; });
+        var sent = new Portal.Infrastructure.Features.Presence.PresenceSnapshot("node-a", Guid.NewGuid(),
+            [new Portal.Infrastructure.Features.Presence.PresentMember(Guid.NewGuid(), "Anna", Writing: true)], DateTimeOffset.UnixEpoch);
+
+        await _nodeA.PublishNoticeAsync(sent);
+
+        var received = await onB.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        received.ThreadId.ShouldBe(sent.ThreadId);
+        received.Readers.ShouldBe(sent.Readers);
     }
 }

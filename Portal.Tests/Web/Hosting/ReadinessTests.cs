@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Tests.Web.Hosting;
+
+/// <summary>/health/ready names each dependency: the database always, Redis when the portal uses it.</summary>
+public sealed class ReadinessTests
+{
+    [Fact]
+    public async Task Ready_reports_the_database_and_no_Redis_when_Redis_is_not_configured()
+    {
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+        using var client = portal.CreateClient();
+
+        var (status, checks) = await ReadyAsync(client);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        checks["database"].ShouldBe("Healthy");
+        checks.ShouldNotContainKey("redis");
+    }
+
+    [Fact]
+    public async Task Ready_is_healthy_with_the_real_Redis()
+    {
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+        portal.Settings["Portal:Redis"] = TestRedis;
+        portal.Settings["Portal:RedisChannel"] = "ready-" + Guid.NewGuid().ToString("N");
+        using var client = portal.CreateClient();
+
+        var (status, checks) = await ReadyAsync(client);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        checks["redis"].ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Ready_is_unhealthy_naming_Redis_when_Redis_is_configured_but_unreachable()
+    {
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+        // Nothing listens there. The bus would fail the start trying to subscribe; how the bus
+        // copes with Redis is not what this test is about, so it stays in-process here.
+        portal.Settings["Portal:Redis"] = $"127.0.0.1:{SmtpSink.FreePort()},abortConnect=false,connectTimeout=500,asyncTimeout=500,syncTimeout=500";
+        await using var withoutBus = portal.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<RedisEventBus>();
+            services.Replace(ServiceDescriptor.Singleton<IEventBus, InProcessEventBus>());
+        }));
+        using var client = withoutBus.CreateClient();
+
+        var (status, checks) = await ReadyAsync(client);
+
+        status.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        checks["redis"].ShouldBe("Unhealthy");
+        checks["database"].ShouldBe("Healthy");
+    }
+
+    private static string TestRedis =>
+        Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("PORTAL_TEST_REDIS is not set. Run the tests with ./test.sh, which starts Redis on loopback.");
+
+    private static async Task<(HttpStatusCode Status, Dictionary<string, string> Checks)> ReadyAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health/ready");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = body.RootElement.GetProperty("checks").EnumerateObject()
+            .ToDictionary(check => check.Name, check => check.Value.GetProperty("status").GetString()!);
+        return (response.StatusCode, checks);
+    }
+}
