@@ -53,6 +53,11 @@ public static class DependencyInjection
         services.AddSingleton<DiscussionService>();
         services.AddSingleton<UpdateService>();
         services.AddSingleton<NotificationService>();
+        services.AddSingleton<NotificationPreferenceService>();
+        services.AddSingleton<Notifier>();
+        services.TryAddSingleton<NotificationKindRegistry>();
+        services.AddDiscussionNotificationKinds();
+        services.AddMembershipNotificationKinds();
         services.AddSingleton<SearchService>();
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();

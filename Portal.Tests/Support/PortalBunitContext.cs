@@ -51,6 +51,7 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Get<DiscussionService>());
         Services.AddSingleton(Database.Get<UpdateService>());
         Services.AddSingleton(Database.Get<NotificationService>());
+        Services.AddSingleton(Database.Get<NotificationPreferenceService>());
         Services.AddSingleton(Database.Get<SearchService>());
         Services.AddSingleton(Database.Get<MarkdownRenderer>());
         Services.AddSingleton(Database.Get<TimeProvider>());
