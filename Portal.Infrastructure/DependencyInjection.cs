@@ -10,6 +10,7 @@ using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Interceptors;
 using Portal.Infrastructure.Subjects;
@@ -18,7 +19,9 @@ namespace Portal.Infrastructure;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseOptions database)
+    /// <param name="mail">E-mail settings; without them mails go to the pickup folder of the defaults.</param>
+    public static IServiceCollection AddPortalInfrastructure(this IServiceCollection services, DatabaseOptions database,
+        MailOptions? mail = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventBus, InProcessEventBus>();
@@ -63,6 +66,7 @@ public static class DependencyInjection
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddPortalMail(mail ?? new MailOptions());
         return services;
     }
 
@@ -76,6 +80,18 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), channel));
         services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => sp.GetRequiredService<RedisEventBus>()));
         return services;
+    }
+
+    /// <summary>SMTP when a host is set, the pickup folder otherwise. TryAdd: a test may bring its own.</summary>
+    private static void AddPortalMail(this IServiceCollection services, MailOptions mail)
+    {
+        services.TryAddSingleton(mail);
+        services.TryAddSingleton<MailMessageFactory>();
+        services.TryAddSingleton<SmtpMailTransport>();
+        services.TryAddSingleton<PickupFolderMailTransport>();
+        services.TryAddSingleton<IMailTransport>(sp => sp.GetRequiredService<MailOptions>().UsesSmtp
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<PickupFolderMailTransport>());
     }
 
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>

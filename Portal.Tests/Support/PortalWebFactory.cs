@@ -24,6 +24,9 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>The portal's data folder (database file, keys, mail pickup folder).</summary>
+    public string DataFolder => _dataFolder;
+
     /// <summary>An existing database to use instead of a new one (two nodes sharing one database);
     /// its owner drops it.</summary>
     public string? SharedConnectionString { get; init; }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
 
@@ -90,6 +91,42 @@ public sealed class StartupConfigurationTests
         MessagesOf(failure).ShouldContain(message => message.Contains("Portal:Database:ConnectionString", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Production_without_SMTP_or_the_pickup_folder_switch_fails_at_start_naming_the_mail_settings()
+    {
+        await using var portal = ProductionWithEntra();
+        portal.Settings["Portal:Mail:UsePickupFolder"] = "false";
+
+        var failure = Should.Throw<Exception>(() => portal.CreateClient());
+
+        MessagesOf(failure).ShouldContain(message => message.Contains("Portal:Mail:Smtp:Host", StringComparison.Ordinal)
+            && message.Contains("Portal:Mail:UsePickupFolder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Production_with_an_SMTP_host_sends_over_SMTP_and_the_public_url_comes_from_its_setting()
+    {
+        await using var portal = ProductionWithEntra();
+        portal.Settings["Portal:Mail:UsePickupFolder"] = "false";
+        portal.Settings["Portal:Mail:Smtp:Host"] = "smtp.example.se";
+        portal.Settings["Portal:Mail:Smtp:Security"] = "StartTls";
+        portal.Settings["Portal:PublicUrl"] = "https://portal.example.se";
+
+        portal.Services.GetRequiredService<IMailTransport>().ShouldBeOfType<SmtpMailTransport>();
+        var mail = portal.Services.GetRequiredService<MailOptions>();
+        mail.Smtp.Security.ShouldBe(SmtpSecurity.StartTls);
+        mail.LinkTo("/workspaces/7").ShouldBe("https://portal.example.se/workspaces/7");
+    }
+
+    [Fact]
+    public async Task Development_without_mail_settings_writes_mails_to_the_pickup_folder_under_the_data_folder()
+    {
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+
+        portal.Services.GetRequiredService<IMailTransport>().ShouldBeOfType<PickupFolderMailTransport>()
+            .Folder.ShouldEndWith(Path.Combine(portal.DataFolder, "mail-pickup"));
+    }
+
     private static PortalWebFactory ProductionWithEntra()
     {
         var portal = new PortalWebFactory(DatabaseProvider.Sqlite) { Environment = "Production" };
@@ -99,6 +136,7 @@ public sealed class StartupConfigurationTests
         portal.Settings["AzureAd:TenantId"] = "organizations";
         portal.Settings["AzureAd:ClientId"] = "11111111-2222-3333-4444-555555555555";
         portal.Settings["AzureAd:ClientSecret"] = "not-a-real-secret";
+        portal.Settings["Portal:Mail:UsePickupFolder"] = "true";
         return portal;
     }
 

@@ -31,12 +31,15 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
-        builder.Services.AddPortalInfrastructure(database);
+        var mail = PortalMail.Options(builder, dataFolder);
+        builder.Services.AddPortalInfrastructure(database, mail);
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
 
         var modes = builder.AddPortalAuthentication();
         builder.Services.AddSingleton(modes);
+        // After sign-in, so that a bare production configuration first names the sign-in settings.
+        PortalMail.RequireTransport(builder, mail);
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Samverkansportalen")
