@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NotificationPreferenceService>();
         services.AddSingleton<Notifier>();
+        services.AddSingleton<NotificationMailRenderer>();
         services.TryAddSingleton<NotificationKindRegistry>();
         services.AddDiscussionNotificationKinds();
         services.AddMembershipNotificationKinds();

@@ -30,7 +30,8 @@ public sealed record NotificationGroup(NotificationView Newest, int UnreadCount,
 /// <summary>The bell: the actor's own notifications, only about subjects they may still see (a member
 /// who left a closed workspace no longer hears of its threads, not even their titles). Counts use
 /// each subject kind's query face; lists use its item face to describe what is shown.</summary>
-public sealed class NotificationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, SubjectRegistry subjects)
+public sealed class NotificationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, SubjectRegistry subjects,
+    NotificationKindRegistry kinds)
 {
     public async Task<IReadOnlyList<NotificationView>> ListAsync(Guid actorId, bool unreadOnly = false, int take = 50,
         CancellationToken cancellationToken = default)
@@ -124,6 +125,41 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> conte
         foreach (var notification in unread)
             notification.MarkRead(now);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>How many unread notifications a digest of this frequency would list for the member
+    /// (null when the member cannot sign in any more).</summary>
+    internal async Task<int?> DigestItemsAsync(PortalDbContext db, Guid memberId, EmailFrequency frequency, DateTimeOffset since,
+        DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var recipient = await MailRecipient.LoadAsync(db, memberId, cancellationToken);
+        if (recipient is null)
+            return null;
+        var query = await DigestQueryAsync(db, recipient.Actor, frequency, since, until, cancellationToken);
+        return await query.CountAsync(cancellationToken);
+    }
+
+    /// <summary>The unread notifications a digest lists: of the kinds the member gets by this digest,
+    /// created in the period, about subjects they may still see, oldest first.</summary>
+    internal async Task<IReadOnlyList<NotificationView>> DigestViewsAsync(PortalDbContext db, Actor actor, EmailFrequency frequency,
+        DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var query = await DigestQueryAsync(db, actor, frequency, since, until, cancellationToken);
+        var rows = await query.OrderBy(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        return await DescribeAsync(db, actor, rows, cancellationToken);
+    }
+
+    private async Task<IQueryable<Notification>> DigestQueryAsync(PortalDbContext db, Actor actor, EmailFrequency frequency,
+        DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var chosen = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => p.MemberId == actor.MemberId)
+            .ToDictionaryAsync(p => p.Kind, p => p.Email, cancellationToken);
+        var digestKinds = kinds.All
+            .Where(k => (chosen.TryGetValue(k.Kind, out var email) ? email : k.Email) == frequency)
+            .Select(k => k.Kind)
+            .ToList();
+        return Mine(db, actor).Where(n => n.ReadAt == null && n.CreatedAt > since && n.CreatedAt <= until && digestKinds.Contains(n.Kind));
     }
 
     /// <summary>The actor's notifications about subjects they may see now, through every kind's query face.</summary>
