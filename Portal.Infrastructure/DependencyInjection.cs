@@ -11,8 +11,10 @@ using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Mail;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Interceptors;
+using Portal.Infrastructure.Scheduling;
 using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure;
@@ -28,6 +30,7 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<DomainEventsInterceptor>();
+        AddOutboxAndScheduler(services);
 
         switch (database.Provider)
         {
@@ -55,11 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
         services.AddSingleton<UpdateService>();
-        services.AddSingleton<NotificationService>();
-        services.AddSingleton<NotificationPreferenceService>();
-        services.AddSingleton<Notifier>();
-        services.AddSingleton<NotificationMailRenderer>();
-        services.TryAddSingleton<NotificationKindRegistry>();
+        services.AddPortalNotifications();
         services.AddDiscussionNotificationKinds();
         services.AddMembershipNotificationKinds();
         services.AddSingleton<SearchService>();
@@ -95,10 +94,26 @@ public static class DependencyInjection
             : sp.GetRequiredService<PickupFolderMailTransport>());
     }
 
+    /// <summary>The outbox (dispatcher, its wake-up signal and cleanup) and the timed-job scheduler,
+    /// each with a hosted loop. Options come from "Portal:Outbox" and "Portal:Scheduler" when the host binds them.</summary>
+    private static void AddOutboxAndScheduler(IServiceCollection services)
+    {
+        services.TryAddSingleton(new OutboxOptions());
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSignalInterceptor>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherLoop>();
+        services.TryAddSingleton(new TimedJobOptions());
+        services.AddSingleton<TimedJobScheduler>();
+        services.AddHostedService<TimedJobLoop>();
+        services.AddTimedJob<OutboxCleanupJob>(OutboxCleanupJob.Name, TimeSpan.FromHours(1));
+    }
+
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
             services.GetRequiredService<AuditingInterceptor>(),
-            services.GetRequiredService<DomainEventsInterceptor>());
+            services.GetRequiredService<DomainEventsInterceptor>(),
+            services.GetRequiredService<OutboxSignalInterceptor>());
 
     /// <summary>Hands out the provider's own context type as the common base type.</summary>
     private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>

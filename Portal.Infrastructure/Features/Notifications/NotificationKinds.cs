@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Common;
 using Portal.Domain.Notifications;
+using Portal.Infrastructure.Outbox;
+using Portal.Infrastructure.Scheduling;
 
 namespace Portal.Infrastructure.Features.Notifications;
 
@@ -68,6 +70,24 @@ public static class MembershipNotificationKinds
     {
         foreach (var kind in new[] { Requested, Approved, Declined, Invited, Removed })
             services.AddNotificationKind(new NotificationKindDefinition(kind, InPortal: true, EmailFrequency.Immediately, CanBeMuted: false));
+        return services;
+    }
+}
+
+public static class NotificationRegistration
+{
+    /// <summary>The notifier, the bell, preferences, the mail handlers and the digest job. Features add
+    /// their kinds with <see cref="NotificationKindRegistration.AddNotificationKind"/>.</summary>
+    public static IServiceCollection AddPortalNotifications(this IServiceCollection services)
+    {
+        services.TryAddSingleton<NotificationKindRegistry>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<NotificationPreferenceService>();
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<NotificationMailRenderer>();
+        services.AddOutboxHandler<NotificationMail, NotificationMailHandler>();
+        services.AddOutboxHandler<NotificationDigestMail, NotificationDigestHandler>();
+        services.AddTimedJob<DigestJob>(DigestJob.Name, DigestJob.Interval);
         return services;
     }
 }
