@@ -185,13 +185,12 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await indexer.IndexThreadAsync(db, thread, cancellationToken);
         await indexer.IndexPostAsync(db, post, cancellationToken);
         await EnsureFollowingAsync(db, actor.MemberId, thread.Id, now, cancellationToken);
-        // The notifier asks the thread's subject kind who may see it, so the thread is saved first,
-        // in the same transaction as its notifications.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The notifier asks the thread's subject kind who may see it, so the thread is saved first and
+        // its first post's notifications right after. Not one explicit transaction: the domain events of
+        // the first save are published at once, and live pages would reload before the commit.
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(db, thread, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, actor.MemberId, now, includeFollowers: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return new StartedThread(thread.Id, post.Id, post.Sequence);
     }
 
