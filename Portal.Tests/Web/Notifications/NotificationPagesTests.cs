@@ -32,7 +32,8 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
         var popovers = Render<MudBlazor.MudPopoverProvider>();
         var cut = Render<NotificationBell>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=notification-count]").TextContent.ShouldBe("2"));
-        (cut.FindAll(".mud-menu-activator").FirstOrDefault() ?? cut.Find("button")).Click();
+        // Opened as a keyboard user does.
+        cut.Find(".mud-menu-activator").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", Code = "Enter" });
 
         popovers.WaitForAssertion(() => popovers.FindAll("[data-testid=notification]").ShouldHaveSingleItem()
             .TextContent.ShouldContain($"Erik Sandberg nämnde dig i ”{DemoData.Threads.NmtMethodSupport}”"));
