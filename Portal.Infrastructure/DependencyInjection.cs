@@ -58,7 +58,9 @@ public static class DependencyInjection
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
         services.AddSingleton<UpdateService>();
-        services.AddSingleton<NotificationService>();
+        services.AddPortalNotifications();
+        services.AddDiscussionNotificationKinds();
+        services.AddMembershipNotificationKinds();
         services.AddSingleton<ISearchIndex, SearchIndex>();
         services.AddSingleton<ISearchIndexer, DiscussionSearchIndexer>();
         services.AddSingleton<ISearchSource, DiscussionSearchSource>();

@@ -3,36 +3,46 @@ using Portal.Domain.Discussions;
 
 namespace Portal.Domain.Notifications;
 
-public enum NotificationKind
-{
-    Mention = 1,
-    Reply,
-    FollowedThreadPost,
-}
-
-/// <summary>Tells one member that something in a thread concerns them. At most one per member and
-/// post: a mention outranks a reply, a reply outranks a post in a followed thread.</summary>
+/// <summary>Tells one member that something about a subject (a thread, a workspace, later a document
+/// or a meeting) concerns them. The kind is a stable string registered by the feature that raises it
+/// ("discussion.mention", "membership.approved"); the part is what inside the subject it is about
+/// (a post), if anything.</summary>
 public sealed class Notification : Entity
 {
+    public const int KindMaxLength = 60;
+    public const int SubjectKindMaxLength = 40;
+    public const int TextMaxLength = 500;
+
     private Notification() { }
 
     public Guid MemberId { get; private set; }
-    public NotificationKind Kind { get; private set; }
-    public Guid ThreadId { get; private set; }
-    public Guid PostId { get; private set; }
-    public Guid ActorId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public string SubjectKind { get; private set; } = "";
+    public Guid SubjectId { get; private set; }
+    public Guid? PartId { get; private set; }
+    public Guid? ActorId { get; private set; }
+    /// <summary>A short text shown with the notification, e.g. the reason a request was declined.</summary>
+    public string? Text { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static Notification Create(Guid memberId, NotificationKind kind, Guid threadId, Guid postId, Guid actorId, DateTimeOffset now)
+    public static Notification Create(Guid memberId, string kind, string subjectKind, Guid subjectId, Guid? partId, Guid? actorId,
+        string? text, DateTimeOffset now)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subjectKind);
+        var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (trimmed is { Length: > TextMaxLength })
+            trimmed = trimmed[..(TextMaxLength - 1)] + "…";
         var notification = new Notification
         {
             MemberId = memberId,
             Kind = kind,
-            ThreadId = threadId,
-            PostId = postId,
+            SubjectKind = subjectKind,
+            SubjectId = subjectId,
+            PartId = partId,
             ActorId = actorId,
+            Text = trimmed,
             CreatedAt = now,
         };
         notification.Raise(new NotificationCreated(memberId, notification.Id));

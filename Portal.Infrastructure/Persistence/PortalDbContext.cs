@@ -32,6 +32,10 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<ThreadFollow> ThreadFollows => Set<ThreadFollow>();
     public DbSet<ThreadReadState> ThreadReadStates => Set<ThreadReadState>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<NotificationMute> NotificationMutes => Set<NotificationMute>();
+    public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
+    public DbSet<SentNotificationMail> SentNotificationMails => Set<SentNotificationMail>();
     public DbSet<WorkspaceUpdate> WorkspaceUpdates => Set<WorkspaceUpdate>();
 
     /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>

@@ -18,3 +18,4 @@ public sealed class WorkspaceText;
 public sealed class AdministrationText;
 
 public sealed class DiscussionText;
+public sealed class NotificationUiText;

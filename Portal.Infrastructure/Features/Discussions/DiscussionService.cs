@@ -3,11 +3,12 @@ using Portal.Domain.Access;
 using Portal.Domain.Common;
 using Portal.Domain.Directory;
 using Portal.Domain.Discussions;
-using Portal.Domain.Notifications;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Discussions;
 
@@ -16,7 +17,7 @@ namespace Portal.Infrastructure.Features.Discussions;
 /// <see cref="NotificationCreated"/> after the commit) and returns read models. A thread that the
 /// actor may not see is "not found", whatever the reason.</summary>
 public sealed class DiscussionService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock,
-    MarkdownRenderer renderer, ISearchIndexer indexer, DiscussionOptions options)
+    MarkdownRenderer renderer, ISearchIndexer indexer, DiscussionOptions options, Notifier notifier)
 {
     // ---- Reading ----
 
@@ -184,6 +185,10 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await indexer.IndexThreadAsync(db, thread, cancellationToken);
         await indexer.IndexPostAsync(db, post, cancellationToken);
         await EnsureFollowingAsync(db, actor.MemberId, thread.Id, now, cancellationToken);
+        // The notifier asks the thread's subject kind who may see it, so the thread is saved first and
+        // its first post's notifications right after. Not one explicit transaction: the domain events of
+        // the first save are published at once, and live pages would reload before the commit.
+        await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(db, thread, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, actor.MemberId, now, includeFollowers: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new StartedThread(thread.Id, post.Id, post.Sequence);
@@ -316,8 +321,8 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             var advanced = state.MarkRead(readUpTo, clock.GetUtcNow());
             // Notifications about posts the member has now seen are read too, so the bell agrees.
             var seen = await db.Notifications.AsTracking()
-                .Where(n => n.MemberId == actor.MemberId && n.ThreadId == threadId && n.ReadAt == null)
-                .Where(n => db.Posts.Any(p => p.Id == n.PostId && p.Sequence <= readUpTo))
+                .Where(n => n.MemberId == actor.MemberId && n.SubjectKind == ThreadSubjectKind.Name && n.SubjectId == threadId && n.ReadAt == null)
+                .Where(n => db.Posts.Any(p => p.Id == n.PartId && p.Sequence <= readUpTo))
                 .ToListAsync(cancellationToken);
             foreach (var notification in seen)
                 notification.MarkRead(clock.GetUtcNow());
@@ -440,8 +445,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
     }
 
     /// <summary>One notification per member who may see the thread: mentioned (directly or through a
-    /// mentioned workspace), replied to, or following. Mentioned readers start following.</summary>
-    private static async Task NotifyAsync(PortalDbContext db, DiscussionThread thread, Post post, Post? replyTo,
+    /// mentioned workspace), replied to, or following; a mention outranks a reply, a reply outranks a
+    /// followed post. Mentioned readers start following.</summary>
+    private async Task NotifyAsync(PortalDbContext db, DiscussionThread thread, Post post, Post? replyTo,
         IReadOnlyCollection<Guid> mentionedMembers, IReadOnlyCollection<Guid> mentionedWorkspaces, Guid actorId, DateTimeOffset now,
         bool includeFollowers, CancellationToken cancellationToken)
     {
@@ -456,39 +462,15 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         var followers = includeFollowers
             ? await db.ThreadFollows.Where(f => f.ThreadId == thread.Id).Select(f => f.MemberId).ToListAsync(cancellationToken)
             : [];
-        var repliedTo = replyTo?.AuthorId;
-        var candidates = mentioned.Concat(followers).Concat(repliedTo is { } r ? [r] : Array.Empty<Guid>())
-            .Where(id => id != actorId).Distinct().ToList();
-        if (candidates.Count == 0)
-            return;
-        foreach (var reader in await ReadersAsync(db, thread, candidates, cancellationToken))
-        {
-            var kind = mentioned.Contains(reader) ? NotificationKind.Mention
-                : reader == repliedTo ? NotificationKind.Reply
-                : NotificationKind.FollowedThreadPost;
-            db.Notifications.Add(Notification.Create(reader, kind, thread.Id, post.Id, actorId, now));
-            if (kind == NotificationKind.Mention)
-                await EnsureFollowingAsync(db, reader, thread.Id, now, cancellationToken);
-        }
-    }
-
-    /// <summary>Those of <paramref name="candidates"/> who exist and may see the thread, by the same policy.</summary>
-    private static async Task<IReadOnlyList<Guid>> ReadersAsync(PortalDbContext db, DiscussionThread thread, List<Guid> candidates,
-        CancellationToken cancellationToken)
-    {
-        var members = await db.Members.AsNoTracking()
-            .Where(m => candidates.Contains(m.Id))
-            .Join(db.Organisations.Where(o => o.Enabled), m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, m.IsAdministrator })
-            .ToListAsync(cancellationToken);
-        var ids = thread.WorkspaceIds;
-        var workspaces = await db.Workspaces.AsNoTracking()
-            .Include(w => w.Memberships.Where(m => candidates.Contains(m.MemberId)))
-            .Where(w => ids.Contains(w.Id))
-            .ToListAsync(cancellationToken);
-        return members
-            .Where(m => AccessPolicy.CanSeeThread(new Actor(m.Id, m.OrganisationId, m.IsAdministrator), thread, workspaces))
-            .Select(m => m.Id)
-            .ToList();
+        var repliedTo = replyTo?.AuthorId is { } r && !mentioned.Contains(r) ? new[] { r } : [];
+        var subject = ThreadSubjectKind.Of(thread.Id);
+        var mentionedReaders = await notifier.NotifyAsync(db, DiscussionNotificationKinds.Mention, subject, post.Id, actorId, mentioned, now,
+            cancellationToken: cancellationToken);
+        await notifier.NotifyAsync(db, DiscussionNotificationKinds.Reply, subject, post.Id, actorId, repliedTo, now, cancellationToken: cancellationToken);
+        await notifier.NotifyAsync(db, DiscussionNotificationKinds.FollowedPost, subject, post.Id, actorId,
+            followers.Where(id => !mentioned.Contains(id) && !repliedTo.Contains(id)), now, cancellationToken: cancellationToken);
+        foreach (var reader in mentionedReaders)
+            await EnsureFollowingAsync(db, reader, thread.Id, now, cancellationToken);
     }
 
     private static async Task<long> LastReadAsync(PortalDbContext db, Guid memberId, Guid threadId, CancellationToken cancellationToken) =>

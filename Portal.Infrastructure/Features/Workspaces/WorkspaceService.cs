@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Common;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Workspaces;
 
 /// <summary>Workspaces and membership: every call loads the actor, asks the access policy and only
 /// then changes anything. The UI hides buttons too, but this is where "no" is said.</summary>
-public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, Notifier notifier)
 {
     public async Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
@@ -102,7 +104,8 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Join(actor.MemberId, now), cancellationToken);
 
     public Task RequestToJoinAsync(Guid actorId, Guid workspaceId, string? message, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.RequestToJoin(actor.MemberId, message, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.RequestToJoin(actor.MemberId, message, now), cancellationToken,
+            (_, workspace) => new MembershipNotice(MembershipNotificationKinds.Requested, LeadsOf(workspace), message));
 
     public Task WithdrawRequestAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
         ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.WithdrawRequest(actor.MemberId, now), cancellationToken);
@@ -117,10 +120,12 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Leave(actor.MemberId, now), cancellationToken);
 
     public Task ApproveRequestAsync(Guid actorId, Guid workspaceId, Guid requesterId, CancellationToken cancellationToken = default) =>
-        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.ApproveRequest(requesterId, actor.MemberId, now), cancellationToken);
+        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.ApproveRequest(requesterId, actor.MemberId, now), cancellationToken,
+            new MembershipNotice(MembershipNotificationKinds.Approved, [requesterId]));
 
     public Task DeclineRequestAsync(Guid actorId, Guid workspaceId, Guid requesterId, string? reason, CancellationToken cancellationToken = default) =>
-        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.DeclineRequest(requesterId, actor.MemberId, reason, now), cancellationToken);
+        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.DeclineRequest(requesterId, actor.MemberId, reason, now), cancellationToken,
+            new MembershipNotice(MembershipNotificationKinds.Declined, [requesterId], reason));
 
     public Task CancelInvitationAsync(Guid actorId, Guid workspaceId, Guid inviteeId, CancellationToken cancellationToken = default) =>
         ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.CancelInvitation(inviteeId, actor.MemberId, now), cancellationToken);
@@ -129,7 +134,8 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.ChangeRole(memberId, role, actor.MemberId, now), cancellationToken);
 
     public Task RemoveMemberAsync(Guid actorId, Guid workspaceId, Guid memberId, string? reason, CancellationToken cancellationToken = default) =>
-        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Remove(memberId, actor.MemberId, reason, now), cancellationToken);
+        ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Remove(memberId, actor.MemberId, reason, now), cancellationToken,
+            new MembershipNotice(MembershipNotificationKinds.Removed, [memberId], reason));
 
     public async Task InviteAsync(Guid actorId, Guid workspaceId, Guid inviteeId, MembershipRole role, CancellationToken cancellationToken = default)
     {
@@ -144,26 +150,45 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
             .SingleOrDefaultAsync(cancellationToken);
         if (!inviteeCanSignIn)
             throw new DomainRuleException("membership.invitee.unknown", "invitee");
-        workspace.Invite(inviteeId, role, actor.MemberId, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        workspace.Invite(inviteeId, role, actor.MemberId, now);
+        await NotifyAsync(db, actor, workspace, new MembershipNotice(MembershipNotificationKinds.Invited, [inviteeId]), now, cancellationToken);
         await SaveAsync(db, cancellationToken);
     }
 
-    private Task ManageAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken) =>
+    private Task ManageAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken,
+        MembershipNotice? notice = null) =>
         ChangeAsync(actorId, workspaceId, (actor, workspace, now) =>
         {
             if (!AccessPolicy.CanManageMembers(actor, workspace))
                 throw new AccessDeniedException("membership.manage.denied");
             change(actor, workspace, now);
-        }, cancellationToken);
+        }, cancellationToken, notice is null ? null : (_, _) => notice);
 
-    private async Task ChangeAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken,
+        Func<Actor, Workspace, MembershipNotice>? notice = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         var workspace = await LoadVisibleAsync(db, actor, workspaceId, cancellationToken);
-        change(actor, workspace, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        change(actor, workspace, now);
+        if (notice is not null)
+            await NotifyAsync(db, actor, workspace, notice(actor, workspace), now, cancellationToken);
         await SaveAsync(db, cancellationToken);
     }
+
+    /// <summary>Who hears of a membership change, and the short text that goes with it (a request's
+    /// message, a decline's reason).</summary>
+    private sealed record MembershipNotice(string Kind, IReadOnlyCollection<Guid> Recipients, string? Text = null);
+
+    private Task NotifyAsync(PortalDbContext db, Actor actor, Workspace workspace, MembershipNotice notice, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        notifier.NotifyAsync(db, notice.Kind, WorkspaceSubjectKind.Of(workspace.Id), null, actor.MemberId, notice.Recipients, now, notice.Text,
+            cancellationToken);
+
+    private static IReadOnlyCollection<Guid> LeadsOf(Workspace workspace) =>
+        workspace.Memberships.Where(m => m.Status == MembershipStatus.Active && m.Role == MembershipRole.Lead).Select(m => m.MemberId).ToList();
 
     private static async Task<Workspace> LoadVisibleAsync(PortalDbContext db, Actor actor, Guid workspaceId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Domain.Discussions;
 using Portal.Domain.Members;
 using Portal.Domain.Notifications;
 using Portal.Domain.Updates;
@@ -14,13 +13,61 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.ToTable("notifications");
         builder.HasKey(n => n.Id);
         builder.Property(n => n.Id).ValueGeneratedNever();
-        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(n => n.Kind).HasMaxLength(Notification.KindMaxLength).IsRequired();
+        builder.Property(n => n.SubjectKind).HasMaxLength(Notification.SubjectKindMaxLength).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(Notification.TextMaxLength);
         builder.HasIndex(n => new { n.MemberId, n.CreatedAt });
         builder.HasIndex(n => new { n.MemberId, n.ReadAt });
+        builder.HasIndex(n => new { n.SubjectKind, n.SubjectId });
+        // No foreign key to the subject: subjects of every kind live in their own tables. A subject
+        // that is gone is simply no longer visible, so its notifications drop out of the bell.
         builder.HasOne<Member>().WithMany().HasForeignKey(n => n.MemberId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<DiscussionThread>().WithMany().HasForeignKey(n => n.ThreadId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Post>().WithMany().HasForeignKey(n => n.PostId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(n => n.DomainEvents);
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.ToTable("notification_preferences");
+        builder.HasKey(p => new { p.MemberId, p.Kind });
+        builder.Property(p => p.Kind).HasMaxLength(Notification.KindMaxLength);
+        builder.Property(p => p.Email).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationMuteConfiguration : IEntityTypeConfiguration<NotificationMute>
+{
+    public void Configure(EntityTypeBuilder<NotificationMute> builder)
+    {
+        builder.ToTable("notification_mutes");
+        builder.HasKey(m => new { m.MemberId, m.SubjectKind, m.SubjectId });
+        builder.Property(m => m.SubjectKind).HasMaxLength(Notification.SubjectKindMaxLength);
+        builder.HasOne<Member>().WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationDigestConfiguration : IEntityTypeConfiguration<NotificationDigest>
+{
+    public void Configure(EntityTypeBuilder<NotificationDigest> builder)
+    {
+        builder.ToTable("notification_digests");
+        builder.HasKey(d => new { d.MemberId, d.Period });
+        builder.Property(d => d.Period).HasMaxLength(NotificationDigest.PeriodMaxLength);
+        builder.Property(d => d.Frequency).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SentNotificationMailConfiguration : IEntityTypeConfiguration<SentNotificationMail>
+{
+    public void Configure(EntityTypeBuilder<SentNotificationMail> builder)
+    {
+        builder.ToTable("notification_mails_sent");
+        builder.HasKey(m => m.DeliveryId);
+        builder.Property(m => m.DeliveryId).ValueGeneratedNever();
     }
 }
 

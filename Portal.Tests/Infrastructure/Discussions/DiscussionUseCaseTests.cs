@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
 using Portal.Domain.Discussions;
-using Portal.Domain.Notifications;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Notifications;
@@ -106,10 +105,10 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
 
         var maria = await Notifications.ListAsync(Maria);
         maria.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
-            n => n.Kind.ShouldBe(NotificationKind.Mention),
-            n => n.PostId.ShouldBe(posted.PostId),
+            n => n.Kind.ShouldBe(DiscussionNotificationKinds.Mention),
+            n => n.PartId.ShouldBe(posted.PostId),
             n => n.Actor!.MemberId.ShouldBe(Karin),
-            n => n.ThreadTitle.ShouldBe(DemoData.Threads.NmtMethodSupport));
+            n => n.SubjectTitle.ShouldBe(DemoData.Threads.NmtMethodSupport));
         (await Discussions.GetThreadAsync(Maria, thread)).IsFollowing.ShouldBeTrue();
         (await Notifications.ListAsync(ola)).ShouldBeEmpty();
         var html = (await Discussions.GetThreadAsync(Maria, thread)).Posts.Single(p => p.Post.Id == posted.PostId).Post.Html!;
@@ -130,7 +129,7 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
         await Discussions.MarkReadAsync(Maria, thread, first.Sequence);
 
         var left = (await Notifications.ListAsync(Maria)).Where(n => n.ReadAt is null).ToList();
-        left.ShouldHaveSingleItem().PostId.ShouldBe(second.PostId);
+        left.ShouldHaveSingleItem().PartId.ShouldBe(second.PostId);
         lock (read)
             read.ShouldHaveSingleItem().MemberId.ShouldBe(Maria);
     }
@@ -141,8 +140,8 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
         var thread = await NmtThreadAsync();
         await Discussions.PostAsync(Erik, thread, $"Till hela @[NMT](workspace:{DemoData.Workspaces.Nmt:D}): möte i morgon.");
 
-        (await Notifications.ListAsync(Maria)).ShouldContain(n => n.Kind == NotificationKind.Mention);
-        (await Notifications.ListAsync(Anna)).ShouldContain(n => n.Kind == NotificationKind.Mention); // observers read
+        (await Notifications.ListAsync(Maria)).ShouldContain(n => n.Kind == DiscussionNotificationKinds.Mention);
+        (await Notifications.ListAsync(Anna)).ShouldContain(n => n.Kind == DiscussionNotificationKinds.Mention); // observers read
         (await Notifications.ListAsync(Erik)).ShouldBeEmpty();
     }
 
@@ -155,10 +154,10 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
 
         await Discussions.PostAsync(Maria, thread, "Svar från socialtjänsten", karinsPost.PostId);
 
-        (await Notifications.ListAsync(Karin)).First().Kind.ShouldBe(NotificationKind.Reply);
+        (await Notifications.ListAsync(Karin)).First().Kind.ShouldBe(DiscussionNotificationKinds.Reply);
         (await Notifications.UnreadCountAsync(Karin)).ShouldBe(unreadBefore + 1);
         // Erik follows the seeded thread (he posted in it).
-        (await Notifications.ListAsync(Erik)).First().Kind.ShouldBe(NotificationKind.FollowedThreadPost);
+        (await Notifications.ListAsync(Erik)).First().Kind.ShouldBe(DiscussionNotificationKinds.FollowedPost);
         await Notifications.MarkAllReadAsync(Karin);
         (await Notifications.UnreadCountAsync(Karin)).ShouldBe(0);
     }

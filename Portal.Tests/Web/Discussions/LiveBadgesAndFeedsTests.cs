@@ -81,7 +81,7 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
         await Discussions.PostAsync(Erik, threadId, $"{Mention("Karin Holm", Karin)} kan du titta på telefonnumren?");
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=notification-count]").TextContent.ShouldBe((before + 1).ToString()));
-        (await notifications.ListAsync(Karin, unreadOnly: true)).ShouldContain(n => n.Kind == Portal.Domain.Notifications.NotificationKind.Mention);
+        (await notifications.ListAsync(Karin, unreadOnly: true)).ShouldContain(n => n.Kind == DiscussionNotificationKinds.Mention);
     }
 
     [Fact]
