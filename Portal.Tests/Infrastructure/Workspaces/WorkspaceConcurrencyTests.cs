@@ -50,7 +50,8 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
     {
         // Both use cases load NMT (both leads active) before either saves.
         using var bothLoaded = new Barrier(2);
-        var racing = new WorkspaceService(new GatedContexts(_database.Contexts, () => Meet(bothLoaded)), TimeProvider.System);
+        var racing = new WorkspaceService(new GatedContexts(_database.Contexts, () => Meet(bothLoaded)), TimeProvider.System,
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
 
         var results = await Task.WhenAll(
             Attempt(() => racing.LeaveAsync(P.NmtLead, W.Nmt)),
@@ -72,7 +73,8 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         await Workspaces.RequestToJoinAsync(P.RegionalCoordinator, W.Nmt, "Metodstöd i Skåne");
         // Karin approves from a snapshot in which she leads; Erik demotes her before her save.
         var racing = new WorkspaceService(new GatedContexts(_database.Contexts,
-            () => Workspaces.ChangeRoleAsync(P.NmtLead, W.Nmt, P.NmtPolice, MembershipRole.Member)), TimeProvider.System);
+            () => Workspaces.ChangeRoleAsync(P.NmtLead, W.Nmt, P.NmtPolice, MembershipRole.Member)), TimeProvider.System,
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
 
         var refusal = await Should.ThrowAsync<DomainRuleException>(() => racing.ApproveRequestAsync(P.NmtPolice, W.Nmt, P.RegionalCoordinator));
 
