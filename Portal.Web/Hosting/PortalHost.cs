@@ -31,6 +31,10 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Outbox").Get<Portal.Infrastructure.Outbox.OutboxOptions>()
+            ?? new Portal.Infrastructure.Outbox.OutboxOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
+            ?? new Portal.Infrastructure.Scheduling.TimedJobOptions());
         builder.Services.AddPortalInfrastructure(database);
         if (configuration["Portal:Redis"] is { Length: > 0 } redis)
             builder.Services.AddRedisEventBus(redis, configuration["Portal:RedisChannel"] ?? RedisEventBus.DefaultChannel);
@@ -54,7 +58,8 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Portal.Infrastructure.Outbox.OutboxHealthCheck>("outbox", tags: ["ready"]);
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UserMessages>();
         // Live pages catch up after a reconnect through this circuit handler.
