@@ -29,6 +29,10 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Outbox").Get<Portal.Infrastructure.Outbox.OutboxOptions>()
+            ?? new Portal.Infrastructure.Outbox.OutboxOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
+            ?? new Portal.Infrastructure.Scheduling.TimedJobOptions());
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();
@@ -55,7 +59,8 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Portal.Infrastructure.Outbox.OutboxHealthCheck>("outbox", tags: ["ready"]);
         if (!string.IsNullOrWhiteSpace(configuration["Portal:Redis"]))
             health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
         builder.AddPortalTelemetry();
