@@ -186,11 +186,12 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await indexer.IndexPostAsync(db, post, cancellationToken);
         await EnsureFollowingAsync(db, actor.MemberId, thread.Id, now, cancellationToken);
         // The notifier asks the thread's subject kind who may see it, so the thread is saved first and
-        // its first post's notifications right after. Not one explicit transaction: the domain events of
-        // the first save are published at once, and live pages would reload before the commit.
+        // its first post's notifications right after, in one transaction (its events go out at the commit).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(db, thread, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, actor.MemberId, now, includeFollowers: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new StartedThread(thread.Id, post.Id, post.Sequence);
     }
 
