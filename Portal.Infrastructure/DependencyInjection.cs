@@ -79,7 +79,14 @@ public static class DependencyInjection
     public static IServiceCollection AddRedisEventBus(this IServiceCollection services, string configuration,
         string channel = RedisEventBus.DefaultChannel)
     {
-        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ =>
+        {
+            // A node starts (and keeps serving its own pages) while Redis is down; the multiplexer
+            // connects in the background and the bus subscribes once it can.
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(configuration);
+            options.AbortOnConnectFail = false;
+            return StackExchange.Redis.ConnectionMultiplexer.Connect(options);
+        });
         services.AddSingleton(sp => new RedisEventBus(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), channel));
         services.Replace(ServiceDescriptor.Singleton<IEventBus>(sp => sp.GetRequiredService<RedisEventBus>()));

@@ -33,11 +33,59 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
         _local = new InProcessEventBus(loggers.CreateLogger<InProcessEventBus>());
     }
 
-    /// <summary>Starts listening to the other nodes. Called once at start-up.</summary>
+    /// <summary>How long to wait between attempts to subscribe while Redis cannot be reached.</summary>
+    public TimeSpan SubscribeRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _subscribing;
+
+    /// <summary>True once this node listens to the other nodes.</summary>
+    public bool IsListening => _queue is not null;
+
+    /// <summary>Starts listening to the other nodes. Called once at start-up. A Redis that cannot be
+    /// reached does not stop the portal from starting: this node then keeps trying in the background
+    /// (its own pages stay live meanwhile; Redis restores the subscription after later outages).</summary>
     public async Task StartAsync()
     {
-        _queue = await _redis.GetSubscriber().SubscribeAsync(_channel);
-        _queue.OnMessage(OnMessageAsync);
+        if (await TrySubscribeAsync())
+            return;
+        _subscribing = Task.Run(() => SubscribeUntilListeningAsync(_stopping.Token));
+    }
+
+    private async Task SubscribeUntilListeningAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(SubscribeRetryDelay, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            if (await TrySubscribeAsync())
+                return;
+        }
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            var queue = await _redis.GetSubscriber().SubscribeAsync(_channel);
+            queue.OnMessage(OnMessageAsync);
+            _queue = queue;
+            _logger.LogInformation("Listening to the other nodes on Redis channel {Channel}", _channel);
+            return true;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            EventBusMetrics.Fail(null, "subscribe");
+            _logger.LogWarning(exception, "Redis cannot be reached; this node keeps its own pages live and tries again in {Delay}",
+                SubscribeRetryDelay);
+            return false;
+        }
     }
 
     public Task PublishAsync(IDomainEvent domainEvent, CancellationToken cancellationToken = default) => PublishCoreAsync(domainEvent);
@@ -115,10 +163,28 @@ public sealed class RedisEventBus : IEventBus, IAsyncDisposable
         }
     }
 
+    private int _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        // Registered both as itself and as IEventBus, so the container disposes it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        await _stopping.CancelAsync();
+        if (_subscribing is not null)
+            await _subscribing;
         if (_queue is not null)
-            await _queue.UnsubscribeAsync();
+        {
+            try
+            {
+                await _queue.UnsubscribeAsync();
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                // Going away while Redis is down: there is nothing left to unsubscribe from.
+            }
+        }
+        _stopping.Dispose();
     }
 
     private sealed record Envelope(string Node, string Type, JsonElement Payload);
