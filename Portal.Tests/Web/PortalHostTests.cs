@@ -25,6 +25,7 @@ public abstract partial class PortalHostTests(DatabaseProvider provider) : IAsyn
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
+    [InlineData("/health")]
     public async Task Health_endpoint_answers_anonymously_with_200(string path)
     {
         using var client = NewClient();

@@ -59,10 +59,14 @@ public static class PortalHost
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
-        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<Portal.Infrastructure.Outbox.OutboxHealthCheck>("outbox", tags: ["ready"]);
+        // Readiness is what this node needs to serve: its database. Redis and the outbox are shared by
+        // every node, so a fault there would take all nodes out of the balancer at once and turn a
+        // degraded portal (no cross-node live updates, mail delayed) into an outage: they are reported
+        // on /health for monitoring instead.
+        var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready", "status"])
+            .AddCheck<Portal.Infrastructure.Outbox.OutboxHealthCheck>("outbox", tags: ["status"]);
         if (!string.IsNullOrWhiteSpace(configuration["Portal:Redis"]))
-            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["status"], timeout: TimeSpan.FromSeconds(5));
         builder.AddPortalTelemetry();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSignalR(options =>
@@ -107,6 +111,11 @@ public static class PortalHost
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("status"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();

@@ -49,6 +49,8 @@ internal sealed class DiscussionSearchIndexer(ISearchIndex index) : ISearchIndex
 /// <summary>Indexes every thread and post again (see <see cref="SearchBackfill"/>).</summary>
 internal sealed class DiscussionSearchSource(ISearchIndexer indexer) : ISearchSource
 {
+    public IReadOnlyCollection<string> Kinds { get; } = [ThreadSubjectKind.Name];
+
     public async Task IndexAllAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
         var threads = await db.Threads.Include(t => t.Workspaces).ToListAsync(cancellationToken);

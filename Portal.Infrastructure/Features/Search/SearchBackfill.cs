@@ -8,6 +8,9 @@ namespace Portal.Infrastructure.Features.Search;
 /// after a change of index terms that cleared it).</summary>
 public interface ISearchSource
 {
+    /// <summary>The subject kinds whose texts this source indexes (offered in the search page's kind filter).</summary>
+    IReadOnlyCollection<string> Kinds { get; }
+
     Task IndexAllAsync(PortalDbContext db, CancellationToken cancellationToken);
 }
 

@@ -14,10 +14,15 @@ namespace Portal.Infrastructure.Features.Search;
 /// terms ('simple' configuration), ts_rank. SQLite: FTS5 over the terms, bm25. Either way the
 /// candidates are filtered in SQL by each kind's VisibleIds and the filters, then grouped by subject,
 /// before counting and paging; kinds that are not registered never show.</summary>
-public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions database, SubjectRegistry subjects)
+public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions database, SubjectRegistry subjects,
+    IEnumerable<ISearchSource> sources)
 {
     public const int MaxQueryLength = 200;
     public const int DefaultPageSize = 20;
+
+    /// <summary>The subject kinds that have texts in the index, in registration order: what the kind
+    /// filter offers. A feature appears here by registering its <see cref="ISearchSource"/>.</summary>
+    public IReadOnlyList<string> SearchableKinds { get; } = sources.SelectMany(s => s.Kinds).Distinct().ToList();
     public const int PartsPerHit = 3;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
