@@ -29,6 +29,22 @@ public interface ISubjectKind
     /// Ids the actor may not see (or that do not exist) are simply absent.</summary>
     Task<IReadOnlyDictionary<Guid, SubjectInfo>> DescribeAsync(PortalDbContext db, Actor actor, IReadOnlyCollection<Guid> ids,
         CancellationToken cancellationToken);
+
+    /// <summary>Item face for many members and one subject (who of them may be notified): the subject as
+    /// each member who may see it knows it. A kind overrides this when it can answer for all members in
+    /// a query or two; the default asks <see cref="DescribeAsync"/> once per member.</summary>
+    async Task<IReadOnlyDictionary<Guid, SubjectInfo>> DescribeForMembersAsync(PortalDbContext db, Guid id, IReadOnlyCollection<Actor> members,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<Guid, SubjectInfo>();
+        foreach (var member in members)
+        {
+            var described = await DescribeAsync(db, member, [id], cancellationToken);
+            if (described.TryGetValue(id, out var info))
+                result[member.MemberId] = info;
+        }
+        return result;
+    }
 }
 
 /// <summary>Every registered subject kind, by its kind string.</summary>

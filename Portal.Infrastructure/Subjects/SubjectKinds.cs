@@ -39,6 +39,24 @@ public sealed class ThreadSubjectKind : ISubjectKind
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new SubjectInfo(Of(r.Id), r.Title, $"/threads/{r.Id}", r.WorkspaceIds));
     }
+
+    /// <summary>Two queries for any number of members: the thread, and its workspaces with those
+    /// members' memberships; the policy's item face decides for each.</summary>
+    public async Task<IReadOnlyDictionary<Guid, SubjectInfo>> DescribeForMembersAsync(PortalDbContext db, Guid id,
+        IReadOnlyCollection<Actor> members, CancellationToken cancellationToken)
+    {
+        var thread = await db.Threads.AsNoTracking().Include(t => t.Workspaces).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (thread is null)
+            return new Dictionary<Guid, SubjectInfo>();
+        var memberIds = members.Select(m => m.MemberId).ToList();
+        var workspaceIds = thread.WorkspaceIds;
+        var workspaces = await db.Workspaces.AsNoTracking()
+            .Include(w => w.Memberships.Where(m => memberIds.Contains(m.MemberId)))
+            .Where(w => workspaceIds.Contains(w.Id))
+            .ToListAsync(cancellationToken);
+        var info = new SubjectInfo(Of(id), thread.Title, $"/threads/{id}", workspaceIds);
+        return members.Where(m => AccessPolicy.CanSeeThread(m, thread, workspaces)).ToDictionary(m => m.MemberId, _ => info);
+    }
 }
 
 /// <summary>A workspace, as far as the actor may know it exists (membership news such as an
@@ -63,5 +81,19 @@ public sealed class WorkspaceSubjectKind : ISubjectKind
             .Select(w => new { w.Id, w.Name })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => new SubjectInfo(Of(r.Id), r.Name, $"/workspaces/{r.Id}", [r.Id]));
+    }
+
+    /// <summary>One query for any number of members: the workspace with those members' memberships.</summary>
+    public async Task<IReadOnlyDictionary<Guid, SubjectInfo>> DescribeForMembersAsync(PortalDbContext db, Guid id,
+        IReadOnlyCollection<Actor> members, CancellationToken cancellationToken)
+    {
+        var memberIds = members.Select(m => m.MemberId).ToList();
+        var workspace = await db.Workspaces.AsNoTracking()
+            .Include(w => w.Memberships.Where(m => memberIds.Contains(m.MemberId)))
+            .SingleOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (workspace is null)
+            return new Dictionary<Guid, SubjectInfo>();
+        var info = new SubjectInfo(Of(id), workspace.Name, $"/workspaces/{id}", [id]);
+        return members.Where(m => AccessPolicy.CanSeeWorkspace(m, workspace)).ToDictionary(m => m.MemberId, _ => info);
     }
 }

@@ -59,14 +59,9 @@ public sealed class Notifier(SubjectRegistry subjects, NotificationKindRegistry 
             .Where(m => candidates.Contains(m.Id))
             .Join(db.Organisations.Where(o => o.Enabled), m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, m.IsAdministrator })
             .ToListAsync(cancellationToken);
-        var readers = new Dictionary<Guid, SubjectInfo>();
-        foreach (var row in actors)
-        {
-            var described = await subjectKind.DescribeAsync(db, new Actor(row.Id, row.OrganisationId, row.IsAdministrator), [subject.Id], cancellationToken);
-            if (described.TryGetValue(subject.Id, out var info))
-                readers[row.Id] = info;
-        }
-        return readers;
+        var readers = await subjectKind.DescribeForMembersAsync(db, subject.Id,
+            actors.Select(row => new Actor(row.Id, row.OrganisationId, row.IsAdministrator)).ToList(), cancellationToken);
+        return readers.ToDictionary();
     }
 
     /// <summary>Members who muted the subject itself or a workspace it lives in.</summary>

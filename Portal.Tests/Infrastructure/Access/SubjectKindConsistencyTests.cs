@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Workspaces;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
+using P = Portal.Infrastructure.Seeding.DemoData.Personas;
+using W = Portal.Infrastructure.Seeding.DemoData.Workspaces;
+
+namespace Portal.Tests.Infrastructure.Access;
+
+/// <summary>Every registered subject kind answers "who may see it" the same way through all three of its
+/// faces: the query face (<see cref="ISubjectKind.VisibleIds"/>, used by the bell and search), the item
+/// face per member (<see cref="ISubjectKind.DescribeAsync"/>) and the item face for many members at once
+/// (<see cref="ISubjectKind.DescribeForMembersAsync"/>, used when notifying), for every member × subject.</summary>
+public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    /// <summary>Every subject of each kind. A new kind adds its line here, or the test fails.</summary>
+    private static readonly Dictionary<string, Func<PortalDbContext, IQueryable<Guid>>> AllSubjects = new()
+    {
+        [ThreadSubjectKind.Name] = db => db.Threads.Select(t => t.Id),
+        [WorkspaceSubjectKind.Name] = db => db.Workspaces.Select(w => w.Id),
+    };
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        var workspaces = _database.Get<WorkspaceService>();
+        // States where the faces could part: an invitee of a hidden workspace, a removed and a former member.
+        await workspaces.InviteAsync(P.Administrator, W.SteeringGroup, P.LampLead, MembershipRole.Observer);
+        await workspaces.RemoveMemberAsync(P.NmtLead, W.Nmt, P.NmtPolice, "Byter tjänst");
+        await workspaces.LeaveAsync(P.NmtLead, W.Lamp);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Every_kind_answers_alike_through_its_query_face_its_item_face_and_its_many_members_face()
+    {
+        var kinds = _database.Get<SubjectRegistry>();
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var actors = await db.Members.AsNoTracking()
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new Actor(m.Id, m.OrganisationId, m.IsAdministrator))
+            .ToListAsync();
+        kinds.Kinds.ShouldBeSubsetOf(AllSubjects.Keys);
+
+        var checkedPairs = 0;
+        foreach (var kindName in kinds.Kinds)
+        {
+            var kind = kinds.Get(kindName);
+            var ids = await AllSubjects[kindName](db).ToListAsync();
+            var visibleTo = new Dictionary<Guid, HashSet<Guid>>();
+            foreach (var actor in actors)
+            {
+                var listed = (await kind.VisibleIds(db, actor).ToListAsync()).ToHashSet();
+                var described = await kind.DescribeAsync(db, actor, ids, CancellationToken.None);
+                described.Keys.ToHashSet().SetEquals(listed).ShouldBeTrue($"{kindName}: item and query faces differ for {actor.MemberId}");
+                visibleTo[actor.MemberId] = listed;
+            }
+            foreach (var id in ids)
+            {
+                var many = await kind.DescribeForMembersAsync(db, id, actors, CancellationToken.None);
+                var expected = actors.Where(a => visibleTo[a.MemberId].Contains(id)).Select(a => a.MemberId).ToHashSet();
+                many.Keys.ToHashSet().SetEquals(expected).ShouldBeTrue($"{kindName} {id}: the many-members face differs");
+                checkedPairs += actors.Count;
+            }
+            // Each kind is seen by some and not by others, or the comparison proves little.
+            ids.ShouldContain(id => visibleTo.Values.Any(v => v.Contains(id)) && visibleTo.Values.Any(v => !v.Contains(id)));
+        }
+        checkedPairs.ShouldBeGreaterThan(0);
+    }
+}
+
+public sealed class SqliteSubjectKindConsistencyTests() : SubjectKindConsistencyTests(DatabaseProvider.Sqlite);
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresSubjectKindConsistencyTests() : SubjectKindConsistencyTests(DatabaseProvider.Postgres);
