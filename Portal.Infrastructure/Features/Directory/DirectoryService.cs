@@ -71,8 +71,9 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.LoadActorAsync(actorId, cancellationToken);
         var organisations = db.Organisations.AsNoTracking().Where(o => o.Enabled);
-        if (Folded(query.Text) is { } text)
-            organisations = organisations.Where(o => o.SearchText.Contains(text));
+        // Every word must occur, in any order ("malmo socialtjansten" finds "Malmö stad – Socialtjänsten").
+        foreach (var word in Words(query.Text))
+            organisations = organisations.Where(o => o.SearchText.Contains(word));
         if (query.Kind is { } kind)
             organisations = organisations.Where(o => o.Kind == kind);
         if (query.County is { } county)
