@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<ISearchIndexer, DiscussionSearchIndexer>();
         services.AddSingleton<ISearchSource, DiscussionSearchSource>();
         services.AddSingleton<SearchBackfill>();
+        services.AddSingleton<DirectorySearchTextBackfill>();
         services.AddSingleton<SearchService>();
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();

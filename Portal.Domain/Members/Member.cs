@@ -14,6 +14,8 @@ public sealed class Member : AuditableEntity
     public const int IdentityPartMaxLength = 64;
     public const int LanguageMaxLength = 40;
     public const int MaxLanguages = 10;
+    /// <summary>Room for every part of <see cref="SearchText"/> and the spaces between them.</summary>
+    public const int SearchTextMaxLength = NameMaxLength + TitleMaxLength + EmailMaxLength + MaxLanguages * (LanguageMaxLength + 1) + 2;
 
     private List<ExploitationForm> _exploitationForms = [];
     private List<string> _languages = [];
@@ -32,9 +34,10 @@ public sealed class Member : AuditableEntity
     /// <summary>"sv" or "en": the UI language the member chose last.</summary>
     public string PreferredCulture { get; private set; } = "sv";
     public DateTimeOffset? LastSignInAt { get; private set; }
-    /// <summary>Lower-case name, title, e-mail and languages: one column that free-text directory
-    /// search can match the same way on every database.</summary>
-    public string SearchKey { get; private set; } = "";
+    /// <summary>Name, title, e-mail and languages, folded (<see cref="Common.SearchText"/>): one
+    /// column that free-text directory search matches the same way on every database, with or
+    /// without diacritics.</summary>
+    public string SearchText { get; private set; } = "";
     public IReadOnlyList<ExploitationForm> ExploitationForms => _exploitationForms.AsReadOnly();
     public IReadOnlyList<string> Languages => _languages.AsReadOnly();
 
@@ -56,7 +59,7 @@ public sealed class Member : AuditableEntity
     {
         DisplayName = Guard.RequiredText(displayName, NameMaxLength, "member.name");
         Email = Guard.OptionalText(email, EmailMaxLength, "member.email");
-        RefreshSearchKey();
+        RefreshSearchText();
     }
 
     public void UpdateProfile(string? title, string? phone, County? county,
@@ -71,12 +74,13 @@ public sealed class Member : AuditableEntity
         if (cleaned.Count > MaxLanguages || cleaned.Any(l => l.Length > LanguageMaxLength))
             throw new DomainRuleException("member.languages.too-many", "member.languages");
         _languages = cleaned;
-        RefreshSearchKey();
+        RefreshSearchText();
     }
 
-    private void RefreshSearchKey() =>
-        SearchKey = string.Join(' ', new[] { DisplayName, Title, Email }.Concat(_languages)
-            .Where(s => !string.IsNullOrEmpty(s))).ToLowerInvariant();
+    /// <summary>Every change of the searched parts calls this; the start-up backfill calls it for rows
+    /// stored before the column existed.</summary>
+    public void RefreshSearchText() =>
+        SearchText = Common.SearchText.Of(new[] { DisplayName, Title, Email }.Concat(_languages));
 
     public void RecordSignIn(DateTimeOffset at) => LastSignInAt = at;
 

@@ -37,8 +37,9 @@ public sealed class Organisation : AuditableEntity
     public string? ContactEmail { get; private set; }
     /// <summary>A functional phone number, such as a support line.</summary>
     public string? ContactPhone { get; private set; }
-    /// <summary>Lower-case name and short name, for free-text search on every database.</summary>
-    public string SearchKey { get; private set; } = "";
+    /// <summary>Name and short name, folded (<see cref="Common.SearchText"/>), for free-text search
+    /// on every database, with or without diacritics.</summary>
+    public string SearchText { get; private set; } = "";
     public IReadOnlyCollection<OrganisationTenant> Tenants => _tenants.AsReadOnly();
     public IReadOnlyList<County> CountiesServed => _countiesServed.AsReadOnly();
 
@@ -61,8 +62,12 @@ public sealed class Organisation : AuditableEntity
             throw new DomainRuleException("organisation.email.invalid", "organisation.email");
         ContactPhone = Guard.OptionalText(contactPhone, ContactMaxLength, "organisation.phone");
         _countiesServed = countiesServed.Distinct().Order().ToList();
-        SearchKey = $"{Name} {ShortName}".Trim().ToLowerInvariant();
+        RefreshSearchText();
     }
+
+    /// <summary>Every change of the name calls this; the start-up backfill calls it for rows stored
+    /// before the column existed.</summary>
+    public void RefreshSearchText() => SearchText = Common.SearchText.Of([Name, ShortName]);
 
     public void ChangeKind(OrganisationKind kind) => Kind = kind;
 

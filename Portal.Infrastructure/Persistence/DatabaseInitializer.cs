@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Seeding;
 
@@ -8,7 +9,7 @@ namespace Portal.Infrastructure.Persistence;
 /// <summary>Brings the database to the current schema and, in the embedded default, fills an empty
 /// one with demo data.</summary>
 public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions options,
-    TimeProvider clock, SearchBackfill search, ILogger<DatabaseInitializer> logger)
+    TimeProvider clock, SearchBackfill search, DirectorySearchTextBackfill directory, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -19,6 +20,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> conte
             await db.Database.MigrateAsync(cancellationToken);
             if (await search.FillIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Filled the search index from existing data");
+            if (await directory.FillMissingAsync(db, cancellationToken) is > 0 and var filled)
+                logger.LogInformation("Filled the directory search text of {Count} members and organisations", filled);
         }
         if (options.SeedDemoData)
             await DemoData.SeedAsync(db, clock.GetUtcNow(), cancellationToken);

@@ -113,12 +113,12 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
     public async Task<IReadOnlyList<MemberAdminRow>> ListMembersAsync(Guid actorId, string? text, CancellationToken cancellationToken = default)
     {
         await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
-        var needle = text?.Trim().ToLowerInvariant();
+        var needle = string.IsNullOrWhiteSpace(text) ? null : SearchText.Fold(text.Trim());
         var members = from m in db.Members.AsNoTracking()
                       join o in db.Organisations on m.OrganisationId equals o.Id
                       select new { m, o };
         if (!string.IsNullOrEmpty(needle))
-            members = members.Where(x => x.m.SearchKey.Contains(needle) || x.o.SearchKey.Contains(needle));
+            members = members.Where(x => x.m.SearchText.Contains(needle) || x.o.SearchText.Contains(needle));
         return await members.OrderBy(x => x.m.DisplayName).Take(500)
             .Select(x => new MemberAdminRow(x.m.Id, x.m.DisplayName, x.m.Email, x.o.Name, x.o.Enabled, x.m.IsAdministrator, x.m.LastSignInAt))
             .ToListAsync(cancellationToken);

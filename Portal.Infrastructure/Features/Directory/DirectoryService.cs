@@ -23,12 +23,13 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
                      select new { m, o };
 
         // Every word must match: in the person's or organisation's text, or as the name of a form the
-        // person works with or of the county they work in ("tvångsarbete Skåne").
+        // person works with or of the county they work in ("tvångsarbete Skåne"). Words and texts are
+        // both folded, so "lanssamordnare" finds "Länssamordnare" and "Åberg" still finds "Åberg".
         foreach (var word in Words(query.Text).Where(w => !terms.IsGeneric(w)))
         {
             var forms = terms.FormsNamedBy(word).ToList();
             var counties = terms.CountiesNamedBy(word).ToList();
-            people = people.Where(x => x.m.SearchKey.Contains(word) || x.o.SearchKey.Contains(word)
+            people = people.Where(x => x.m.SearchText.Contains(word) || x.o.SearchText.Contains(word)
                 || x.m.ExploitationForms.Any(f => forms.Contains(f))
                 || (x.m.County != null && counties.Contains(x.m.County.Value))
                 || (x.m.County == null && x.o.CountiesServed.Any(c => counties.Contains(c))));
@@ -41,8 +42,8 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
             people = people.Where(x => x.m.County == county || (x.m.County == null && x.o.CountiesServed.Contains(county)));
         if (query.Form is { } form)
             people = people.Where(x => x.m.ExploitationForms.Contains(form));
-        if (Normalise(query.Language) is { } language)
-            people = people.Where(x => x.m.SearchKey.Contains(language));
+        if (Folded(query.Language) is { } language)
+            people = people.Where(x => x.m.SearchText.Contains(language));
 
         var total = await people.CountAsync(cancellationToken);
         var page = await people
@@ -70,8 +71,9 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.LoadActorAsync(actorId, cancellationToken);
         var organisations = db.Organisations.AsNoTracking().Where(o => o.Enabled);
-        if (Normalise(query.Text) is { } text)
-            organisations = organisations.Where(o => o.SearchKey.Contains(text));
+        // Every word must occur, in any order ("malmo socialtjansten" finds "Malmö stad – Socialtjänsten").
+        foreach (var word in Words(query.Text))
+            organisations = organisations.Where(o => o.SearchText.Contains(word));
         if (query.Kind is { } kind)
             organisations = organisations.Where(o => o.Kind == kind);
         if (query.County is { } county)
@@ -111,13 +113,15 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
         new(m.Id, m.DisplayName, m.Title, m.OrganisationId, organisationName, m.County,
             m.ExploitationForms, m.Languages, m.Email, m.Phone);
 
-    /// <summary>The words of a free-text query, lower-cased, at most ten of at most 100 characters.</summary>
+    /// <summary>The words of a free-text query, folded, at most ten of at most 100 characters.</summary>
     private static IReadOnlyList<string> Words(string? text) =>
-        (Normalise(text) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10).ToList();
+        (Folded(text) ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(10).ToList();
 
-    private static string? Normalise(string? text)
+    /// <summary>A query text as the stored search texts are made (<see cref="SearchText.Fold"/>),
+    /// at most 100 characters; null when empty.</summary>
+    private static string? Folded(string? text)
     {
-        var trimmed = text?.Trim().ToLowerInvariant();
+        var trimmed = text is null ? null : SearchText.Fold(text.Trim());
         return string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, 100)];
     }
 }

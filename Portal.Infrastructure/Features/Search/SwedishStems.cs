@@ -46,15 +46,7 @@ public static class SwedishStems
 
     /// <summary>The word without diacritics: "länssamordnare" → "lanssamordnare", "tvångsarbete" →
     /// "tvangsarbete". Users often type Swedish without å, ä and ö.</summary>
-    public static string Fold(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                builder.Append(c);
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string word) => Portal.Domain.Common.SearchText.Fold(word);
 
     /// <summary>What a text is indexed under: for each word its stem and the stem of its folded form
     /// (once when they are the same), so a query typed with or without diacritics finds it.</summary>

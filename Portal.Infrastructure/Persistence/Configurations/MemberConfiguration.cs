@@ -29,7 +29,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
             .UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.DisplayName);
-        builder.Property(m => m.SearchKey).HasMaxLength(1000).IsRequired();
+        builder.Property(m => m.SearchText).HasMaxLength(Member.SearchTextMaxLength).IsRequired();
         builder.Ignore(m => m.DomainEvents);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Navigation(o => o.Tenants).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => o.Name);
-        builder.Property(o => o.SearchKey).HasMaxLength(Organisation.NameMaxLength + Organisation.ShortNameMaxLength + 1).IsRequired();
+        builder.Property(o => o.SearchText).HasMaxLength(Organisation.NameMaxLength + Organisation.ShortNameMaxLength + 1).IsRequired();
         builder.Ignore(o => o.DomainEvents);
     }
 }

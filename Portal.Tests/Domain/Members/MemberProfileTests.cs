@@ -47,8 +47,9 @@ public sealed class MemberProfileTests
         member.County.ShouldBe(County.Stockholm);
         member.ExploitationForms.ShouldBe(new[] { ExploitationForm.ForcedLabour, ExploitationForm.SexualPurposes }.Order().ToList());
         member.Languages.ShouldBe(["svenska", "engelska"]);
-        member.SearchKey.ShouldContain("kriminalinspektör");
-        member.SearchKey.ShouldContain("engelska");
+        // Folded: lower-case and without diacritics, so "kriminalinspektor" and "Kriminalinspektör" both match.
+        member.SearchText.ShouldContain("kriminalinspektor");
+        member.SearchText.ShouldContain("engelska");
     }
 
     [Fact]

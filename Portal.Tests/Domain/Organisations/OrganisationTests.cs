@@ -79,13 +79,15 @@ public sealed class OrganisationTests
     }
 
     [Fact]
-    public void Counties_served_are_kept_once_each_in_order_and_search_key_is_lower_case()
+    public void Counties_served_are_kept_once_each_in_order_and_search_text_is_folded()
     {
         var organisation = Organisation.Create("Polisen – Region Syd", OrganisationKind.StateAgency, "Syd",
             countiesServed: [County.Skane, County.Blekinge, County.Skane]);
 
         organisation.CountiesServed.ShouldBe(new[] { County.Blekinge, County.Skane }.Order().ToList());
-        organisation.SearchKey.ShouldBe("polisen – region syd syd");
+        organisation.SearchText.ShouldBe("polisen – region syd syd");
+        organisation.UpdateProfile("Malmö stad – Socialtjänsten", null, [County.Skane], null, null);
+        organisation.SearchText.ShouldBe("malmo stad – socialtjansten");
     }
 
     [Fact]

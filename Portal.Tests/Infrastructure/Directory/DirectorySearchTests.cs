@@ -2,6 +2,8 @@ using Portal.Domain.Common;
 using Portal.Domain.Directory;
 using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Directory;
+using Portal.Infrastructure.Features.Members;
+using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Seeding;
@@ -76,6 +78,106 @@ public abstract class DirectorySearchTests(DatabaseProvider provider) : IAsyncLi
     {
         (await NamesAsync(new PeopleQuery(Text: "Per Axelsson"))).ShouldBe(["Per Axelsson"]);
         (await NamesAsync(new PeopleQuery(Text: "axelsson arbetsmiljöverket"))).ShouldBe(["Per Axelsson"]);
+    }
+
+    // The 21 county boards' LAMP contacts are all "Länssamordnare mot människohandel".
+    [Theory]
+    [InlineData("lanssamordnare")]
+    [InlineData("Länssamordnare")]
+    [InlineData("LANSSAMORDNARE manniskohandel")]
+    public async Task Free_text_finds_titles_with_or_without_diacritics(string text)
+    {
+        var page = await Directory.SearchPeopleAsync(Actor, new PeopleQuery(Text: text, Take: 50));
+
+        page.Total.ShouldBe(21);
+        page.People.ShouldAllBe(p => p.Title!.StartsWith("Länssamordnare"));
+    }
+
+    [Theory]
+    [InlineData("aberg", "Helena Åberg")]
+    [InlineData("Åberg", "Helena Åberg")]
+    [InlineData("helena ÅBERG", "Helena Åberg")]
+    [InlineData("linnea", "Linnéa Ek")]
+    [InlineData("Linnéa", "Linnéa Ek")]
+    public async Task Free_text_finds_names_with_or_without_diacritics(string text, string name) =>
+        (await NamesAsync(new PeopleQuery(Text: text))).ShouldBe([name]);
+
+    [Theory]
+    [InlineData("malmo")]
+    [InlineData("Malmö")]
+    [InlineData("malmo socialtjansten")]
+    public async Task Organisations_and_their_people_are_found_with_or_without_diacritics(string text)
+    {
+        var organisations = await Directory.SearchOrganisationsAsync(Actor, new OrganisationQuery(Text: text));
+
+        organisations.Select(o => o.Name).ShouldBe(["Malmö stad – Socialtjänsten"]);
+        (await NamesAsync(new PeopleQuery(Text: text))).ShouldContain("Ola Svensson"); // works at Malmö stad
+    }
+
+    [Fact]
+    public async Task Language_filter_ignores_diacritics()
+    {
+        var withDots = await NamesAsync(new PeopleQuery(Language: "Rumänska"));
+
+        withDots.ShouldBe(["Marco Rossi", "Ola Svensson", "Per Axelsson"]);
+        (await NamesAsync(new PeopleQuery(Language: "rumanska"))).ShouldBe(withDots);
+    }
+
+    [Fact]
+    public async Task A_title_changed_on_the_profile_is_found_by_its_folded_form()
+    {
+        var me = DemoData.Personas.RegionalCoordinator;
+        var card = await Directory.GetPersonAsync(me, me);
+
+        await Directory.UpdateMyProfileAsync(me, new ProfileInput("Samordnare för Öresundsregionen", card.Phone, card.County,
+            card.ExploitationForms, card.Languages));
+
+        (await NamesAsync(new PeopleQuery(Text: "oresundsregionen"))).ShouldBe(["Ola Svensson"]);
+        (await NamesAsync(new PeopleQuery(Text: "Öresund"))).ShouldBe(["Ola Svensson"]);
+        (await NamesAsync(new PeopleQuery(Text: "regionkoordinator syd"))).ShouldBeEmpty(); // the old title is gone
+    }
+
+    [Fact]
+    public async Task A_name_changed_at_sign_in_is_found_by_its_folded_form()
+    {
+        await _database.Get<SignInService>().SignInFromEntraAsync(DemoData.TenantFor("malmo-stad"), "oid-ola.svensson", "Ola Sjögren", null);
+
+        (await NamesAsync(new PeopleQuery(Text: "sjogren"))).ShouldBe(["Ola Sjögren"]);
+        (await NamesAsync(new PeopleQuery(Text: "Sjögren"))).ShouldBe(["Ola Sjögren"]);
+    }
+
+    [Fact]
+    public async Task Administrators_member_list_ignores_diacritics()
+    {
+        var rows = await _database.Get<AdministrationService>().ListMembersAsync(DemoData.Personas.Administrator, "aberg");
+
+        rows.Select(r => r.DisplayName).ShouldBe(["Helena Åberg"]);
+    }
+
+    [Fact]
+    public async Task Rows_stored_before_the_search_text_existed_are_filled_at_start_up()
+    {
+        // As the migration leaves existing rows: an empty search text.
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            await db.Members.ExecuteUpdateAsync(u => u.SetProperty(m => m.SearchText, ""));
+            await db.Organisations.ExecuteUpdateAsync(u => u.SetProperty(o => o.SearchText, ""));
+        }
+        (await NamesAsync(new PeopleQuery(Text: "aberg"))).ShouldBeEmpty();
+        int members, organisations;
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            members = await db.Members.CountAsync();
+            organisations = await db.Organisations.CountAsync();
+        }
+
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+            (await _database.Get<DirectorySearchTextBackfill>().FillMissingAsync(db, default)).ShouldBe(members + organisations);
+
+        (await NamesAsync(new PeopleQuery(Text: "aberg"))).ShouldBe(["Helena Åberg"]);
+        (await Directory.SearchOrganisationsAsync(Actor, new OrganisationQuery(Text: "malmo"))).ShouldHaveSingleItem();
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+            (await _database.Get<DirectorySearchTextBackfill>().FillMissingAsync(db, default)).ShouldBe(0);
     }
 
     [Fact]

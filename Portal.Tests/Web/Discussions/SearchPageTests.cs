@@ -54,6 +54,34 @@ public sealed class SearchPageTests : DiscussionPageTestBase
         hit.QuerySelector("[data-testid=hit-title] mark")!.TextContent.ShouldBe("Barn");
     }
 
+    [Theory]
+    [InlineData("malmo")]
+    [InlineData("Malmö")]
+    public void People_and_organisations_are_found_without_diacritics(string query)
+    {
+        SignInAs(DemoData.Personas.NgoMember);
+        Navigation.NavigateTo($"/search?q={Uri.EscapeDataString(query)}");
+
+        var cut = Render<SearchPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=organisation-hit]").Select(h => h.TextContent.Trim())
+            .ShouldBe(["Malmö stad – Socialtjänsten"]));
+        cut.FindAll("[data-testid=person-hit]").ShouldContain(h => h.TextContent.Contains("Ola Svensson"));
+    }
+
+    [Fact]
+    public void A_title_typed_without_diacritics_finds_the_people_who_hold_it()
+    {
+        SignInAs(DemoData.Personas.NgoMember);
+        Navigation.NavigateTo("/search?q=lanssamordnare");
+
+        var cut = Render<SearchPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=person-hit]").ShouldNotBeEmpty());
+        cut.FindAll("[data-testid=person-hit]").ShouldAllBe(h => h.TextContent.Contains("Länssamordnare"));
+        cut.Find("[data-testid=people-all]").TextContent.ShouldContain("21");
+    }
+
     [Fact]
     public void Search_shows_nothing_from_a_closed_workspace_the_member_is_not_in()
     {

@@ -312,10 +312,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<string>("SearchKey")
+                    b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasMaxLength(1066)
+                        .HasColumnType("character varying(1066)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -517,7 +517,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("SearchKey")
+                    b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(241)
                         .HasColumnType("character varying(241)");

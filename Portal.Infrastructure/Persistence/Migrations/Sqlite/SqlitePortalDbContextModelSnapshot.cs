@@ -305,9 +305,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchKey")
+                    b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasMaxLength(1066)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -510,7 +510,7 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SearchKey")
+                    b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(241)
                         .HasColumnType("TEXT");
