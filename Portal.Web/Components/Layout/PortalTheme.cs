@@ -13,6 +13,10 @@ public static class PortalTheme
             Secondary = "#6c3483",
             AppbarBackground = "#1b4f72",
             TextSecondary = "rgba(0,0,0,0.7)",
+            // MudBlazor's default error (#f44336, 3.7:1) and warning (#ff9800, 2.2:1) fail AA as text on
+            // white and behind white text; these darker tones pass both ways (5.6:1 and 6.1:1).
+            Error = "#c62828",
+            Warning = "#a84300",
         },
     };
 }
