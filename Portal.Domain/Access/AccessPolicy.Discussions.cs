@@ -45,6 +45,14 @@ public static partial class AccessPolicy
     public static bool CanModerateThread(Actor actor, DiscussionThread thread, IEnumerable<Workspace> threadWorkspaces) =>
         ThreadWorkspacesOf(thread, threadWorkspaces).Any(w => w.IsLead(actor.MemberId));
 
+    /// <summary>Mention a workspace as a whole (which notifies all its members and makes them
+    /// follow): only a workspace the thread is shared with — its members may read the thread — and
+    /// only by a contributor (lead or member) of that workspace, who may address it. Any other
+    /// workspace mention stays in the text but notifies no one. Item-only: it is asked per post
+    /// and per thread page, never as a query.</summary>
+    public static bool CanMentionWorkspace(Actor actor, DiscussionThread thread, Workspace workspace) =>
+        thread.WorkspaceIds.Contains(workspace.Id) && CanContribute(actor, workspace);
+
     private static IEnumerable<Workspace> ThreadWorkspacesOf(DiscussionThread thread, IEnumerable<Workspace> workspaces)
     {
         var ids = thread.WorkspaceIds;

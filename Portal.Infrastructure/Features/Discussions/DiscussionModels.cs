@@ -74,7 +74,9 @@ public sealed record ThreadDetails(
     bool CanModerate,
     bool IsFollowing,
     long MyLastReadSequence,
-    Guid? FirstUnreadPostId);
+    Guid? FirstUnreadPostId,
+    /// <summary>The thread's workspaces the actor may mention as a whole (the mention picker offers only these).</summary>
+    IReadOnlyList<Guid> MentionableWorkspaceIds);
 
 /// <summary>What changed in a thread after a sequence number, in the order it changed; the live
 /// views' and the hub's catch-up call.</summary>

@@ -86,7 +86,8 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         var unread = posts.Where(p => IsUnreadFor(p, actor.MemberId, lastRead)).ToList();
         var summary = SummaryOf(thread, names, people, posts.Count(p => !p.IsGone), unread.Count);
         return new ThreadDetails(summary, tree, canPost, canPost ? null : ReasonCannotPost(actor, thread, workspaces), canModerate,
-            following, lastRead, unread.OrderBy(p => p.Sequence).FirstOrDefault()?.Id);
+            following, lastRead, unread.OrderBy(p => p.Sequence).FirstOrDefault()?.Id,
+            workspaces.Where(w => AccessPolicy.CanMentionWorkspace(actor, thread, w)).Select(w => w.Id).ToList());
     }
 
     /// <summary>Posts changed (added, edited, deleted, removed, reacted to) after
@@ -189,7 +190,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         // its first post's notifications right after, in one transaction (its events go out at the commit).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await NotifyAsync(db, thread, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, actor.MemberId, now, includeFollowers: false, cancellationToken);
+        await NotifyAsync(db, actor, thread, workspaces, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, now, includeFollowers: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StartedThread(thread.Id, post.Id, post.Sequence);
@@ -212,7 +213,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             var post = thread.AddPost(actor.MemberId, body, rendered, replyTo, now);
             db.Posts.Add(post);
             await indexer.IndexPostAsync(db, post, cancellationToken);
-            await NotifyAsync(db, thread, post, replyTo, post.MentionedMemberIds, post.MentionedWorkspaceIds, actor.MemberId, now, includeFollowers: true, cancellationToken);
+            await NotifyAsync(db, actor, thread, workspaces, post, replyTo, post.MentionedMemberIds, post.MentionedWorkspaceIds, now, includeFollowers: true, cancellationToken);
             await EnsureFollowingAsync(db, actor.MemberId, thread.Id, now, cancellationToken);
             return new PostedPost(post.Id, post.Sequence);
         }, cancellationToken);
@@ -234,8 +235,8 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             thread.EditPost(post, actor.MemberId, body, rendered, now);
             await indexer.IndexPostAsync(db, post, cancellationToken);
             // Only people newly mentioned by the edit hear of it.
-            await NotifyAsync(db, thread, post, null, post.MentionedMemberIds.Where(id => !mentionedBefore.Contains(id)).ToList(),
-                post.MentionedWorkspaceIds.Where(id => !workspacesBefore.Contains(id)).ToList(), actor.MemberId, now, includeFollowers: false, cancellationToken);
+            await NotifyAsync(db, actor, thread, workspaces, post, null, post.MentionedMemberIds.Where(id => !mentionedBefore.Contains(id)).ToList(),
+                post.MentionedWorkspaceIds.Where(id => !workspacesBefore.Contains(id)).ToList(), now, includeFollowers: false, cancellationToken);
             return true;
         }, cancellationToken);
     }
@@ -447,15 +448,20 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
 
     /// <summary>One notification per member who may see the thread: mentioned (directly or through a
     /// mentioned workspace), replied to, or following; a mention outranks a reply, a reply outranks a
-    /// followed post. Mentioned readers start following.</summary>
-    private async Task NotifyAsync(PortalDbContext db, DiscussionThread thread, Post post, Post? replyTo,
-        IReadOnlyCollection<Guid> mentionedMembers, IReadOnlyCollection<Guid> mentionedWorkspaces, Guid actorId, DateTimeOffset now,
+    /// followed post. Mentioned readers start following. A workspace mention counts only where the
+    /// policy lets the author mention that workspace as a whole (<see cref="AccessPolicy.CanMentionWorkspace"/>);
+    /// <paramref name="threadWorkspaces"/> are loaded with at least the author's own membership.</summary>
+    private async Task NotifyAsync(PortalDbContext db, Actor actor, DiscussionThread thread, IReadOnlyCollection<Workspace> threadWorkspaces,
+        Post post, Post? replyTo, IReadOnlyCollection<Guid> mentionedMembers, IReadOnlyCollection<Guid> mentionedWorkspaces, DateTimeOffset now,
         bool includeFollowers, CancellationToken cancellationToken)
     {
+        var actorId = actor.MemberId;
         var mentioned = mentionedMembers.ToHashSet();
-        if (mentionedWorkspaces.Count > 0)
+        var workspaceIds = threadWorkspaces
+            .Where(w => mentionedWorkspaces.Contains(w.Id) && AccessPolicy.CanMentionWorkspace(actor, thread, w))
+            .Select(w => w.Id).ToList();
+        if (workspaceIds.Count > 0)
         {
-            var workspaceIds = mentionedWorkspaces.ToList();
             mentioned.UnionWith(await db.Memberships
                 .Where(m => workspaceIds.Contains(m.WorkspaceId) && m.Status == MembershipStatus.Active)
                 .Select(m => m.MemberId).ToListAsync(cancellationToken));

@@ -30,6 +30,10 @@ public sealed partial class ThreadPage
     private Guid _me;
     private Guid _loadedId;
     private ThreadDetails? _details;
+
+    /// <summary>The picker offers only the workspaces the policy lets this member mention as a whole.</summary>
+    private IReadOnlyList<WorkspaceRef> MentionableWorkspaces => _details is null ? []
+        : _details.Thread.Workspaces.Where(w => _details.MentionableWorkspaceIds.Contains(w.Id)).ToList();
     private Guid? _firstUnread;
     private Guid? _replyTo;
     private long _markedRead;
