@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IEventBus, InProcessEventBus>();
         services.AddSingleton(database);
         services.AddSingleton<AuditingInterceptor>();
+        services.AddSingleton<AuditTrailGuard>();
         services.AddSingleton<DomainEventsInterceptor>();
         AddOutboxAndScheduler(services);
 
@@ -125,6 +127,7 @@ public static class DependencyInjection
     private static void Configure(IServiceProvider services, DbContextOptionsBuilder options) =>
         options.AddInterceptors(
             services.GetRequiredService<AuditingInterceptor>(),
+            services.GetRequiredService<AuditTrailGuard>(),
             services.GetRequiredService<DomainEventsInterceptor>(),
             services.GetRequiredService<OutboxSignalInterceptor>());
 

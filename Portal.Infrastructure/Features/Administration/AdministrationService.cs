@@ -3,8 +3,10 @@ using Portal.Domain.Access;
 using Portal.Domain.Common;
 using Portal.Domain.Organisations;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Administration;
 
@@ -83,8 +85,12 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         if (known != leadIds.Count)
             throw new DomainRuleException("workspace.leads.unknown", "workspace.leads");
         var now = clock.GetUtcNow();
+        // A new workspace has nothing to read yet, so its creator may lead it; each lead is audited.
         foreach (var leadId in leadIds)
+        {
             workspace.AppointLead(leadId, db.ActingMemberId!.Value, now);
+            db.Audit(db.ActingMemberId.Value, AuditActions.LeadAppointed, WorkspaceSubjectKind.Of(workspace.Id), now, leadId.ToString("D"));
+        }
         db.Workspaces.Add(workspace);
         await db.SaveChangesAsync(cancellationToken);
         return workspace.Id;
@@ -99,14 +105,26 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         await WorkspaceService.SaveAsync(db, cancellationToken);
     }
 
+    /// <summary>The code for an administrator appointing themself lead, which a second administrator must do.</summary>
+    public const string AppointSelf = "administration.appoint-self";
+
+    /// <summary>Appoints another member lead of a workspace and audits it (see <see cref="AccessPolicy.CanAppointLead"/>).</summary>
     public async Task AppointLeadAsync(Guid actorId, Guid workspaceId, Guid memberId, CancellationToken cancellationToken = default)
     {
-        await using var db = await OpenAsAdministratorAsync(actorId, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        if (!AccessPolicy.CanAdminister(actor))
+            throw new AccessDeniedException("administration.denied");
         var workspace = await db.Workspaces.Include(w => w.Memberships).SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken)
             ?? throw new NotFoundException("workspace.notfound");
         if (!await db.Members.AnyAsync(m => m.Id == memberId, cancellationToken))
             throw new DomainRuleException("workspace.leads.unknown", "workspace.leads");
-        workspace.AppointLead(memberId, db.ActingMemberId!.Value, clock.GetUtcNow());
+        if (!AccessPolicy.CanAppointLead(actor, workspace, memberId))
+            throw new DomainRuleException(AppointSelf, "workspace.leads");
+        var now = clock.GetUtcNow();
+        workspace.AppointLead(memberId, actor.MemberId, now);
+        // One SaveChanges, so the appointment and its audit record commit together or not at all.
+        db.Audit(actor.MemberId, AuditActions.LeadAppointed, WorkspaceSubjectKind.Of(workspace.Id), now, memberId.ToString("D"));
         await WorkspaceService.SaveAsync(db, cancellationToken);
     }
 

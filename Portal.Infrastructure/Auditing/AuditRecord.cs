@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Subjects;
+
+namespace Portal.Infrastructure.Auditing;
+
+/// <summary>One entry in the append-only audit trail: who did what to which subject, and when.
+/// Written with the change it records, in the same SaveChanges (so in the same transaction); never
+/// changed or deleted — <see cref="AuditTrailGuard"/> refuses that. General on purpose: lead
+/// appointments use it today, later sensitive reads (consultations) will too.</summary>
+public sealed class AuditRecord
+{
+    public const int ActionMaxLength = 100;
+    public const int SubjectKindMaxLength = 50;
+    public const int DetailMaxLength = 2000;
+
+    private AuditRecord() { }
+
+    public AuditRecord(Guid actorId, string action, SubjectRef subject, DateTimeOffset at, string? detail = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        Id = Guid.CreateVersion7(at);
+        ActorId = actorId;
+        Action = action;
+        SubjectKind = subject.Kind;
+        SubjectId = subject.Id;
+        At = at;
+        Detail = detail;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The member who acted.</summary>
+    public Guid ActorId { get; private set; }
+
+    /// <summary>A stable action string, e.g. <see cref="AuditActions.LeadAppointed"/>; never rename one.</summary>
+    public string Action { get; private set; } = "";
+
+    public string SubjectKind { get; private set; } = "";
+
+    public Guid SubjectId { get; private set; }
+
+    public SubjectRef Subject => new(SubjectKind, SubjectId);
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>What else a reader of the trail needs, e.g. the appointed member's id.</summary>
+    public string? Detail { get; private set; }
+}
+
+/// <summary>The stable action strings of the audit trail.</summary>
+public static class AuditActions
+{
+    /// <summary>An administrator appointed a lead of a workspace; the detail is the appointee's id.</summary>
+    public const string LeadAppointed = "workspace.lead-appointed";
+}
+
+public static class AuditTrail
+{
+    /// <summary>Adds an audit record; it is saved by the caller's SaveChanges, with the change it records.</summary>
+    public static AuditRecord Audit(this PortalDbContext db, Guid actorId, string action, SubjectRef subject, DateTimeOffset at,
+        string? detail = null)
+    {
+        var record = new AuditRecord(actorId, action, subject, at, detail);
+        db.AuditRecords.Add(record);
+        return record;
+    }
+}
+
+internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> builder)
+    {
+        builder.ToTable("audit_records");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Action).HasMaxLength(AuditRecord.ActionMaxLength).IsRequired();
+        builder.Property(a => a.SubjectKind).HasMaxLength(AuditRecord.SubjectKindMaxLength).IsRequired();
+        builder.Property(a => a.Detail).HasMaxLength(AuditRecord.DetailMaxLength);
+        builder.Ignore(a => a.Subject);
+        builder.HasIndex(a => new { a.SubjectKind, a.SubjectId, a.At });
+        builder.HasIndex(a => new { a.ActorId, a.At });
+        // No foreign keys: the trail outlives the members and subjects it names.
+    }
+}
