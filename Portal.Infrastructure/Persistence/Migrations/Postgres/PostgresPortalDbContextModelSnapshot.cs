@@ -706,6 +706,43 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("workspaces", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Auditing.AuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectKind", "SubjectId", "At");
+
+                    b.ToTable("audit_records", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Features.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")

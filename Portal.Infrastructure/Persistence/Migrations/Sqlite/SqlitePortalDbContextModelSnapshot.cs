@@ -699,6 +699,43 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("workspaces", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Auditing.AuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId", "At");
+
+                    b.HasIndex("SubjectKind", "SubjectId", "At");
+
+                    b.ToTable("audit_records", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Features.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
