@@ -18,8 +18,10 @@ public sealed class StartupConfigurationTests
     public async Task Production_with_Entra_settings_and_the_demo_switch_off_refuses_demo_sign_in_with_404()
     {
         await using var portal = ProductionWithEntra();
-        // Cookies are sent by hand below; the client's own cookie jar would replace them.
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        // Cookies are sent by hand below; the client's own cookie jar would replace them. Production
+        // is served over HTTPS (its antiforgery cookie is Secure-only).
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("https://localhost/") });
 
         var signInPage = WebUtility.HtmlDecode(await client.GetStringAsync("/account/signin"));
         signInPage.ShouldNotContain("data-persona");
@@ -59,7 +61,8 @@ public sealed class StartupConfigurationTests
     public async Task Production_post_without_an_antiforgery_token_is_refused_with_400_not_an_error_page()
     {
         await using var portal = ProductionWithEntra();
-        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions
+            { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost/") });
 
         using var response = await client.PostAsync("/account/demo-signin", new FormUrlEncodedContent(
             new Dictionary<string, string> { ["memberId"] = DemoData.Personas.Administrator.ToString() }));
@@ -146,7 +149,7 @@ public sealed class StartupConfigurationTests
     {
         using var scope = portal.Services.CreateScope();
         var tokens = scope.ServiceProvider.GetRequiredService<IAntiforgery>()
-            .GetTokens(new DefaultHttpContext { RequestServices = scope.ServiceProvider });
+            .GetTokens(new DefaultHttpContext { RequestServices = scope.ServiceProvider, Request = { Scheme = "https" } });
         var options = scope.ServiceProvider.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
         return new TokenPair(options.Cookie.Name!, tokens.CookieToken, tokens.FormFieldName, tokens.RequestToken);
     }

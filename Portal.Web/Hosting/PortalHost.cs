@@ -77,6 +77,7 @@ public static class PortalHost
         builder.Services.AddSingleton<Portal.Web.Hubs.HubWatchers>();
         builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
+        builder.AddPortalSecurityHeaders();
     }
 
     public static async Task InitialisePortalAsync(this WebApplication app)
@@ -88,6 +89,7 @@ public static class PortalHost
 
     public static void UsePortal(this WebApplication app)
     {
+        app.UsePortalSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // A plain response, not a re-executed page: re-running a failed POST through a Razor

@@ -18,7 +18,10 @@ public sealed record SignedInMember(Guid MemberId, string DisplayName, string Pr
 
 public sealed record SignInOutcome(SignedInMember? Member, SignInRefusal Refusal);
 
-public sealed record Persona(Guid MemberId, string DisplayName, string? Title, string OrganisationName, bool IsAdministrator, IReadOnlyList<string> LeadOf);
+/// <summary>A demo persona as an anonymous visitor may see it: only a name and an organisation
+/// (what the public directory of a real installation would show). Titles, administrator rights and
+/// workspace roles are not sent, because leading a hidden workspace would reveal that it exists.</summary>
+public sealed record Persona(Guid MemberId, string DisplayName, string OrganisationName);
 
 public sealed record CurrentMember(Guid MemberId, string DisplayName, string OrganisationName, bool IsAdministrator, string PreferredCulture);
 
@@ -84,23 +87,18 @@ public sealed class SignInService(IDbContextFactory<PortalDbContext> contexts, T
         return new SignInOutcome(new SignedInMember(row.m.Id, row.m.DisplayName, row.m.PreferredCulture, row.m.IsAdministrator), SignInRefusal.None);
     }
 
-    /// <summary>The personas offered on the demo sign-in page: administrators and leads first.</summary>
+    /// <summary>The personas offered on the anonymous demo sign-in page, by organisation and name.
+    /// The order says nothing about rights either (administrators first would name them).</summary>
     public async Task<IReadOnlyList<Persona>> ListPersonasAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = await (from m in db.Members.AsNoTracking()
-                             join o in db.Organisations on m.OrganisationId equals o.Id
-                             where o.Enabled
-                             select new { m.Id, m.DisplayName, m.Title, OrganisationName = o.Name, m.IsAdministrator })
+        var personas = await (from m in db.Members.AsNoTracking()
+                              join o in db.Organisations on m.OrganisationId equals o.Id
+                              where o.Enabled
+                              select new Persona(m.Id, m.DisplayName, o.Name))
             .ToListAsync(cancellationToken);
-        var leads = await (from ms in db.Memberships.AsNoTracking()
-                           join w in db.Workspaces on ms.WorkspaceId equals w.Id
-                           where ms.Role == Domain.Workspaces.MembershipRole.Lead && ms.Status == Domain.Workspaces.MembershipStatus.Active
-                           select new { ms.MemberId, w.Name }).ToListAsync(cancellationToken);
-        var leadOf = leads.ToLookup(l => l.MemberId, l => l.Name);
-        return members
-            .Select(m => new Persona(m.Id, m.DisplayName, m.Title, m.OrganisationName, m.IsAdministrator, leadOf[m.Id].Order().ToList()))
-            .OrderByDescending(p => p.IsAdministrator).ThenByDescending(p => p.LeadOf.Count > 0)
+        return personas
+            .OrderBy(p => p.OrganisationName, StringComparer.CurrentCulture)
             .ThenBy(p => p.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
