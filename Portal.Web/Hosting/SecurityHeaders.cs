@@ -17,7 +17,7 @@ public static class SecurityHeaders
 
     public static void AddPortalSecurityHeaders(this WebApplicationBuilder builder)
     {
-        var production = !builder.Environment.IsDevelopment();
+        var requireHttps = RequiresHttps(builder.Configuration, builder.Environment);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
@@ -31,7 +31,7 @@ public static class SecurityHeaders
             options.MaxAge = TimeSpan.FromDays(365);
             options.IncludeSubDomains = false;
         });
-        if (!production)
+        if (!requireHttps)
             return;
         // Outside Development the portal is only reached over HTTPS (directly or through the proxy),
         // so the session and antiforgery cookies never travel in clear text.
@@ -40,12 +40,17 @@ public static class SecurityHeaders
         builder.Services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
     }
 
+    /// <summary>Outside Development, unless <c>Portal:RequireHttps</c> is false (only for a closed
+    /// network without TLS, such as the load bench on loopback): HTTPS redirection and Secure cookies.</summary>
+    private static bool RequiresHttps(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Portal:RequireHttps", !environment.IsDevelopment());
+
     /// <summary>First in the pipeline: the scheme and client address from the proxy must be known
     /// before HSTS, redirection, cookies and the headers below look at them.</summary>
     public static void UsePortalSecurityHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
+        if (RequiresHttps(app.Configuration, app.Environment))
             app.UseHttpsRedirection();
         app.Use((context, next) =>
         {

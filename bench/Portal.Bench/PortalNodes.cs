@@ -39,6 +39,9 @@ public sealed class PortalNodes : IAsyncDisposable
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["Logging__LogLevel__Default"] = "Warning";
         environment["Portal__DemoSignIn"] = "true";
+        // Plain HTTP on loopback, and mails to a pickup folder: the bench measures live fan-out.
+        environment["Portal__RequireHttps"] = "false";
+        environment["Portal__Mail__UsePickupFolder"] = "true";
         environment["Portal__DataFolder"] = Path.Combine(_folder, $"node{index}");
         environment["Portal__DataProtectionKeysFolder"] = Path.Combine(_folder, "keys");
         environment["Portal__Database__Provider"] = "Postgres";
