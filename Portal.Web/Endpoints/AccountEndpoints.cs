@@ -49,9 +49,12 @@ public static class AccountEndpoints
         }).AllowAnonymous();
     }
 
-    /// <summary>Only local paths: no open redirect.</summary>
+    /// <summary>Only local paths (<c>/x</c>, not <c>//x</c> or <c>/\x</c>): no open redirect. Browsers drop
+    /// tabs and newlines from URLs, so <c>/\t/evil</c> would become <c>//evil</c>: any control character or
+    /// whitespace makes the URL unsafe too (and LocalRedirect would throw on it).</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? returnUrl
             : "/";
 }
