@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -34,8 +35,12 @@ public static class AccountEndpoints
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.NotFound()).AllowAnonymous();
 
-        account.MapPost("/signout", async (HttpContext context) =>
+        // Antiforgery by hand: the endpoint binds no form, so the framework would not check it, and a
+        // cross-site auto-posting form could sign the member out.
+        account.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.BadRequest();
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/account/signin");
         });

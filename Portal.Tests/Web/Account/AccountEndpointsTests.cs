@@ -6,7 +6,7 @@ using Portal.Infrastructure.Seeding;
 namespace Portal.Tests.Web.Account;
 
 /// <summary>The account endpoints over real HTTP on loopback, as an attacker would reach them: return
-/// URLs that are not plain local paths go home.</summary>
+/// URLs that are not plain local paths go home, and sign-out needs the antiforgery token.</summary>
 public sealed partial class AccountEndpointsTests : IAsyncLifetime
 {
     private readonly PortalWebFactory _portal = new(DatabaseProvider.Sqlite);
@@ -68,6 +68,34 @@ public sealed partial class AccountEndpointsTests : IAsyncLifetime
         response.Headers.Location!.OriginalString.ShouldBe("/workspaces");
     }
 
+    [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_goes_on()
+    {
+        using var browser = new Browser(_url);
+        using var _ = await browser.DemoSignInAsync(DemoData.Personas.NmtPolice, "/");
+
+        // What a cross-site auto-posting form sends: the cookies, no token.
+        using var response = await browser.Http.PostAsync("account/signout", new FormUrlEncodedContent([]));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        browser.HasSession.ShouldBeTrue();
+        using var home = await browser.Http.GetAsync("");
+        home.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Sign_out_with_the_layouts_antiforgery_token_ends_the_session()
+    {
+        using var browser = new Browser(_url);
+        using var _ = await browser.DemoSignInAsync(DemoData.Personas.NmtPolice, "/");
+
+        using var response = await browser.SignOutAsync();
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/account/signin");
+        browser.HasSession.ShouldBeFalse();
+    }
+
     /// <summary>A cookie-keeping HTTP client that does not follow redirects.</summary>
     internal sealed partial class Browser : IDisposable
     {
@@ -94,6 +122,16 @@ public sealed partial class AccountEndpointsTests : IAsyncLifetime
             {
                 ["memberId"] = memberId.ToString(),
                 ["returnUrl"] = returnUrl,
+                ["__RequestVerificationToken"] = token,
+            }));
+        }
+
+        /// <summary>Posts the layout's sign-out form with its token, as the sign-out button does.</summary>
+        public async Task<HttpResponseMessage> SignOutAsync()
+        {
+            var token = await TokenFromAsync("");
+            return await Http.PostAsync("account/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
                 ["__RequestVerificationToken"] = token,
             }));
         }
