@@ -24,7 +24,7 @@ public static class AccountEndpoints
             if (outcome.Member is not { } member)
                 return Results.Redirect(EntraSignIn.NotConnectedPath(outcome.Refusal));
             var principal = new System.Security.Claims.ClaimsPrincipal(
-                PortalClaims.CreateIdentity(member.MemberId, member.DisplayName, "demo"));
+                PortalClaims.CreateIdentity(member.MemberId, member.DisplayName, member.SecurityStamp, "demo"));
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             CultureCookie.Write(context, member.PreferredCulture);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
@@ -37,10 +37,13 @@ public static class AccountEndpoints
 
         // Antiforgery by hand: the endpoint binds no form, so the framework would not check it, and a
         // cross-site auto-posting form could sign the member out.
-        account.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
+        account.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery, SignInService signIn) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Results.BadRequest();
+            // Ends the session on the server too: a copy of the cookie stops working.
+            if (context.User.FindMemberId() is { } memberId)
+                await signIn.EndSessionsAsync(memberId, context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/account/signin");
         });
