@@ -34,6 +34,10 @@ public sealed class Member : AuditableEntity
     /// <summary>"sv" or "en": the UI language the member chose last.</summary>
     public string PreferredCulture { get; private set; } = "sv";
     public DateTimeOffset? LastSignInAt { get; private set; }
+    /// <summary>Carried in the session cookie and compared at every request: a new value ends every
+    /// session issued before it (sign-out, admin rights revoked, organisation disabled), also copies
+    /// of the cookie.</summary>
+    public string SecurityStamp { get; private set; } = NewSecurityStamp();
     /// <summary>Name, title, e-mail and languages, folded (<see cref="Common.SearchText"/>): one
     /// column that free-text directory search matches the same way on every database, with or
     /// without diacritics.</summary>
@@ -88,7 +92,16 @@ public sealed class Member : AuditableEntity
 
     public void GrantAdministrator() => IsAdministrator = true;
 
-    public void RevokeAdministrator() => IsAdministrator = false;
+    public void RevokeAdministrator()
+    {
+        IsAdministrator = false;
+        RenewSecurityStamp();
+    }
+
+    /// <summary>Ends every session of the member on every node at its next request.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewSecurityStamp();
+
+    private static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     public void ChooseCulture(string culture)
     {

@@ -71,14 +71,16 @@ public static class AuthenticationSetup
         return new SignInModes(entra, demo);
     }
 
-    /// <summary>Each request re-checks that the member may still act: a member whose organisation was
-    /// disabled after sign-in loses the session at the next page load.</summary>
+    /// <summary>Each request (pages, and the negotiate and connect of new hub connections) re-checks that
+    /// the member may still act: a member whose organisation was disabled after sign-in, or whose security
+    /// stamp changed (sign-out, revocation), loses the session at the next request.</summary>
     private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal?.FindMemberId() is not { } memberId)
             return;
         var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInService>();
-        if (await signIn.FindCurrentAsync(memberId, context.HttpContext.RequestAborted) is null)
+        var current = await signIn.FindCurrentAsync(memberId, context.HttpContext.RequestAborted);
+        if (current is null || current.SecurityStamp != (context.Principal.FindFirst(PortalClaims.SecurityStamp)?.Value ?? ""))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -31,6 +31,7 @@ public static class EntraSignIn
             return;
         }
         identity.AddClaim(new Claim(PortalClaims.MemberId, member.MemberId.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.SecurityStamp, member.SecurityStamp));
         CultureCookie.Write(context.HttpContext, member.PreferredCulture);
     }
 

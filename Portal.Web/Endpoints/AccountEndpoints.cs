@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -23,7 +24,7 @@ public static class AccountEndpoints
             if (outcome.Member is not { } member)
                 return Results.Redirect(EntraSignIn.NotConnectedPath(outcome.Refusal));
             var principal = new System.Security.Claims.ClaimsPrincipal(
-                PortalClaims.CreateIdentity(member.MemberId, member.DisplayName, "demo"));
+                PortalClaims.CreateIdentity(member.MemberId, member.DisplayName, member.SecurityStamp, "demo"));
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
             CultureCookie.Write(context, member.PreferredCulture);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
@@ -34,8 +35,15 @@ public static class AccountEndpoints
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
                 : Results.NotFound()).AllowAnonymous();
 
-        account.MapPost("/signout", async (HttpContext context) =>
+        // Antiforgery by hand: the endpoint binds no form, so the framework would not check it, and a
+        // cross-site auto-posting form could sign the member out.
+        account.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery, SignInService signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.BadRequest();
+            // Ends the session on the server too: a copy of the cookie stops working.
+            if (context.User.FindMemberId() is { } memberId)
+                await signIn.EndSessionsAsync(memberId, context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/account/signin");
         });
@@ -49,9 +57,12 @@ public static class AccountEndpoints
         }).AllowAnonymous();
     }
 
-    /// <summary>Only local paths: no open redirect.</summary>
+    /// <summary>Only local paths (<c>/x</c>, not <c>//x</c> or <c>/\x</c>): no open redirect. Browsers drop
+    /// tabs and newlines from URLs, so <c>/\t/evil</c> would become <c>//evil</c>: any control character or
+    /// whitespace makes the URL unsafe too (and LocalRedirect would throw on it).</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? returnUrl
             : "/";
 }

@@ -8,6 +8,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Web.Account;
 using Portal.Web.Components;
 using Portal.Web.Endpoints;
+using Portal.Web.Hubs;
 
 namespace Portal.Web.Hosting;
 
@@ -97,6 +98,9 @@ public static class PortalHost
             app.UseExceptionHandler(error => error.Run(ErrorPage.WriteAsync));
             app.UseHsts();
         }
+        // Before the status code pages: a refused WebSocket upgrade is a GET, and its 403 must not
+        // turn into the not-found page.
+        app.UseConnectionOriginCheck();
         // Friendly "not found" pages for what a browser navigates to; other methods keep the bare status.
         app.UseWhen(context => HttpMethods.IsGet(context.Request.Method),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found"));

@@ -71,7 +71,15 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         // Disabling one's own organisation would lock the administrator out mid-task.
         if (actor.OrganisationId == organisationId)
             throw new DomainRuleException("organisation.disable.own");
-        await ChangeOrganisationAsync(actorId, organisationId, o => o.Disable(), cancellationToken);
+        if (!AccessPolicy.CanAdminister(actor))
+            throw new AccessDeniedException("administration.denied");
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
+            ?? throw new NotFoundException("organisation.notfound");
+        organisation.Disable();
+        // Every session of its members ends at its next request, on every node.
+        foreach (var member in await db.Members.Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken))
+            member.RenewSecurityStamp();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<Guid> CreateWorkspaceAsync(Guid actorId, WorkspaceInput input, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ public enum SignInRefusal
     OrganisationDisabled,
 }
 
-public sealed record SignedInMember(Guid MemberId, string DisplayName, string PreferredCulture, bool IsAdministrator);
+public sealed record SignedInMember(Guid MemberId, string DisplayName, string PreferredCulture, bool IsAdministrator, string SecurityStamp);
 
 public sealed record SignInOutcome(SignedInMember? Member, SignInRefusal Refusal);
 
@@ -23,7 +23,7 @@ public sealed record SignInOutcome(SignedInMember? Member, SignInRefusal Refusal
 /// workspace roles are not sent, because leading a hidden workspace would reveal that it exists.</summary>
 public sealed record Persona(Guid MemberId, string DisplayName, string OrganisationName);
 
-public sealed record CurrentMember(Guid MemberId, string DisplayName, string OrganisationName, bool IsAdministrator, string PreferredCulture);
+public sealed record CurrentMember(Guid MemberId, string DisplayName, string OrganisationName, bool IsAdministrator, string PreferredCulture, string SecurityStamp);
 
 /// <summary>Turns a verified identity into a member: the organisation is found by tenant id (our
 /// own allow-list, since Entra's issuer validation accepts every tenant), and the first sign-in
@@ -66,7 +66,7 @@ public sealed class SignInService(IDbContextFactory<PortalDbContext> contexts, T
         member.RecordSignIn(clock.GetUtcNow());
         db.ActingMemberId = member.Id;
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInOutcome(new SignedInMember(member.Id, member.DisplayName, member.PreferredCulture, member.IsAdministrator), SignInRefusal.None);
+        return new SignInOutcome(new SignedInMember(member.Id, member.DisplayName, member.PreferredCulture, member.IsAdministrator, member.SecurityStamp), SignInRefusal.None);
     }
 
     /// <summary>Demo sign-in: the caller has already checked that demo mode is allowed.</summary>
@@ -84,7 +84,7 @@ public sealed class SignInService(IDbContextFactory<PortalDbContext> contexts, T
         row.m.RecordSignIn(clock.GetUtcNow());
         db.ActingMemberId = row.m.Id;
         await db.SaveChangesAsync(cancellationToken);
-        return new SignInOutcome(new SignedInMember(row.m.Id, row.m.DisplayName, row.m.PreferredCulture, row.m.IsAdministrator), SignInRefusal.None);
+        return new SignInOutcome(new SignedInMember(row.m.Id, row.m.DisplayName, row.m.PreferredCulture, row.m.IsAdministrator, row.m.SecurityStamp), SignInRefusal.None);
     }
 
     /// <summary>The personas offered on the anonymous demo sign-in page, by organisation and name.
@@ -111,8 +111,20 @@ public sealed class SignInService(IDbContextFactory<PortalDbContext> contexts, T
         return await db.Members.AsNoTracking()
             .Where(m => m.Id == memberId)
             .Join(db.Organisations.Where(o => o.Enabled), m => m.OrganisationId, o => o.Id,
-                (m, o) => new CurrentMember(m.Id, m.DisplayName, o.Name, m.IsAdministrator, m.PreferredCulture))
+                (m, o) => new CurrentMember(m.Id, m.DisplayName, o.Name, m.IsAdministrator, m.PreferredCulture, m.SecurityStamp))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Sign-out: a new security stamp, so that the session cookie (and any copy of it) is
+    /// refused at its next request on every node.</summary>
+    public async Task EndSessionsAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken) is not { } member)
+            return;
+        member.RenewSecurityStamp();
+        db.ActingMemberId = member.Id;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task ChooseCultureAsync(Guid memberId, string culture, CancellationToken cancellationToken = default)

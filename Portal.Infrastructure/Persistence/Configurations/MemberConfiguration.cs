@@ -21,6 +21,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Phone).HasMaxLength(Member.PhoneMaxLength);
         builder.Property(m => m.County).HasConversion<string>().HasMaxLength(40);
         builder.Property(m => m.PreferredCulture).HasMaxLength(8);
+        builder.Property(m => m.SecurityStamp).HasMaxLength(32).IsRequired();
         builder.PrimitiveCollection(m => m.ExploitationForms)
             .HasField("_exploitationForms")
             .UsePropertyAccessMode(PropertyAccessMode.Field);

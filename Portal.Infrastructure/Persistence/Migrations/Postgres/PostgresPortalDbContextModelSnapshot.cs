@@ -317,6 +317,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(1066)
                         .HasColumnType("character varying(1066)");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(36)
