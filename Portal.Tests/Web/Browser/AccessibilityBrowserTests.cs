@@ -79,6 +79,9 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, Accessibil
 
         await page.Locator(".notification-bell-activator").ClickAsync();
         await Expect(page.GetByTestId("notification").First).ToBeVisibleAsync();
+        // The menu fades in: axe measures colours as painted, so wait until it is fully opaque.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.mud-popover-open')].some(p => getComputedStyle(p).opacity === '1')");
         await ScanAsync(page, "notification bell open", report);
 
         await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}");
