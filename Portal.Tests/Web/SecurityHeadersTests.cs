@@ -61,7 +61,7 @@ public sealed partial class SecurityHeadersTests
         nonce.ShouldNotBeEmpty();
         var inlineScripts = InlineScript().Matches(html);
         inlineScripts.Count.ShouldBeGreaterThan(0);
-        inlineScripts.ShouldAllBe(script => script.Value.Contains($"nonce=\"{nonce}\""));
+        inlineScripts.ShouldAllBe(script => System.Net.WebUtility.HtmlDecode(script.Value).Contains($"nonce=\"{nonce}\""));
     }
 
     [Fact]

@@ -54,7 +54,9 @@ public static class SecurityHeaders
             app.UseHttpsRedirection();
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: '+' and '/' would be HTML-encoded in the attribute Blazor writes,
+            // which a browser decodes but which makes the page differ from the header byte for byte.
+            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             var headers = context.Response.Headers;
             var policy = ContentSecurityPolicy(nonce);
