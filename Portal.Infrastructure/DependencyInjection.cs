@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new DiscussionOptions());
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
+        services.AddSingleton<IReadableThreads, ReadableThreads>();
         services.AddSingleton<UpdateService>();
         services.AddPortalNotifications();
         services.AddDiscussionNotificationKinds();

@@ -98,8 +98,13 @@ public sealed class Member : AuditableEntity
         RenewSecurityStamp();
     }
 
-    /// <summary>Ends every session of the member on every node at its next request.</summary>
-    public void RenewSecurityStamp() => SecurityStamp = NewSecurityStamp();
+    /// <summary>Ends every session of the member on every node: at its next request, and at once for
+    /// open connections and circuits (which hear <see cref="MemberSessionsEnded"/>).</summary>
+    public void RenewSecurityStamp()
+    {
+        SecurityStamp = NewSecurityStamp();
+        Raise(new MemberSessionsEnded(Id));
+    }
 
     private static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
@@ -112,3 +117,8 @@ public sealed class Member : AuditableEntity
         };
     }
 }
+
+/// <summary>The member's security stamp changed (sign-out, administrator rights revoked, organisation
+/// disabled): every session issued before is over, including open hub connections and circuits.</summary>
+[EventName("member.sessions-ended")]
+public sealed record MemberSessionsEnded(Guid MemberId) : IDomainEvent;

@@ -52,6 +52,7 @@ public sealed class Workspace : AggregateRoot
 
     public void Describe(string name, WorkspaceKind kind, WorkspaceVisibility visibility, string? purpose)
     {
+        var before = Visibility;
         Name = Guard.RequiredText(name, NameMaxLength, "workspace.name");
         Purpose = Guard.OptionalText(purpose, PurposeMaxLength, "workspace.purpose") ?? "";
         if (!Enum.IsDefined(kind))
@@ -62,6 +63,9 @@ public sealed class Workspace : AggregateRoot
         Visibility = visibility;
         // Visibility decides who may join: a join checked against the old one must not be saved.
         Touch();
+        // A new workspace (before is 0) has had no readers to lose.
+        if (before != visibility && Enum.IsDefined(before))
+            Raise(new WorkspaceVisibilityChanged(Id, before, visibility));
     }
 
     public Membership? MembershipOf(Guid memberId) => _memberships.FirstOrDefault(m => m.MemberId == memberId);
@@ -262,3 +266,12 @@ public sealed record MembershipRequested(Guid WorkspaceId, Guid MemberId) : IDom
 
 [EventName("workspace.membership-changed")]
 public sealed record MembershipChanged(Guid WorkspaceId, Guid MemberId, MembershipStatus Status) : IDomainEvent;
+
+/// <summary>A workspace was made more or less visible. From open to closed or hidden, everyone who
+/// read it without being a member has lost it: live views re-check what they show.</summary>
+[EventName("workspace.visibility-changed")]
+public sealed record WorkspaceVisibilityChanged(Guid WorkspaceId, WorkspaceVisibility From, WorkspaceVisibility To) : IDomainEvent
+{
+    /// <summary>True when someone may see less than before.</summary>
+    public bool Narrows => To > From;
+}

@@ -26,6 +26,10 @@ public static class ComponentServices
         // Live components catch up after a reconnect through this circuit handler.
         services.AddScoped<CircuitConnection>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
+        // …and re-load, or give way to the sign-in, when their member loses access (ADR 0018).
+        services.TryAddSingleton<MemberCircuits>();
+        services.AddScoped<CircuitAccess>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitAccess>());
         return services;
     }
 }

@@ -70,6 +70,7 @@ public static class PortalHost
             health.AddCheck<RedisHealthCheck>("redis", tags: ["status"], timeout: TimeSpan.FromSeconds(5));
         builder.AddPortalTelemetry();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, CircuitSessionCheck>();
         builder.Services.AddSignalR(options =>
         {
             // A post is at most 20,000 characters; anything much larger is not a post.

@@ -19,11 +19,9 @@ public sealed class DiscussionHub(DiscussionService discussions, HubWatchers wat
     public const string Path = "/hubs/discussions";
     public const string ActivityMethod = "ThreadActivity";
 
-    public static string GroupOf(Guid threadId) => $"thread:{threadId:N}";
-
     public override Task OnConnectedAsync()
     {
-        watchers.Connected(Context.ConnectionId, MemberId());
+        watchers.Connected(Context, MemberId());
         return base.OnConnectedAsync();
     }
 
@@ -38,18 +36,27 @@ public sealed class DiscussionHub(DiscussionService discussions, HubWatchers wat
     public async Task<ThreadChanges> WatchThread(Guid threadId, long sinceSequence)
     {
         var me = MemberId();
-        if (!await Guarded(() => discussions.CanSeeThreadAsync(me, threadId)))
-            throw new HubException("notfound");
-        // Join before fetching: an event between the two is then heard, and the fetch covers the rest.
-        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(threadId));
-        watchers.Watching(Context.ConnectionId, threadId);
+        // Held before the check, so that an access loss committed meanwhile re-checks this watch too.
+        var watch = watchers.Hold(Context.ConnectionId, threadId);
+        try
+        {
+            if (!await Guarded(() => discussions.CanSeeThreadAsync(me, threadId)))
+                throw new HubException("notfound");
+        }
+        catch
+        {
+            watchers.Stopped(Context.ConnectionId, threadId);
+            throw;
+        }
+        // Heard before fetching: an event between the two is then heard, and the fetch covers the rest.
+        watchers.Release(watch);
         return await Guarded(() => discussions.GetChangesSinceAsync(me, threadId, sinceSequence));
     }
 
     public Task UnwatchThread(Guid threadId)
     {
         watchers.Stopped(Context.ConnectionId, threadId);
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(threadId));
+        return Task.CompletedTask;
     }
 
     public Task<ThreadChanges> GetChangesSince(Guid threadId, long sinceSequence) =>

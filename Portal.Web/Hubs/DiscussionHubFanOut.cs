@@ -1,61 +1,65 @@
 using Microsoft.AspNetCore.SignalR;
-using Portal.Domain.Common;
 using Portal.Domain.Discussions;
-using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Features.Discussions;
 
 namespace Portal.Web.Hubs;
 
 /// <summary>Hands every thread event that reaches this node (from itself or, over Redis, from another
-/// node) to this node's hub clients that watch the thread; and when a member's standing in a
-/// workspace ends, takes their connections out of the threads they may no longer see.</summary>
+/// node) to this node's hub connections that hear the thread. On an access loss it holds the watches
+/// concerned, re-checks them against the policy and drops those no longer readable; when a member's
+/// sessions end (sign-out, revocation, organisation disabled) it closes their connections (ADR 0018).</summary>
 public sealed class DiscussionHubFanOut(IEventBus bus, IHubContext<DiscussionHub> hub, HubWatchers watchers,
-    DiscussionService discussions) : IHostedService
+    IReadableThreads readable, ILogger<DiscussionHubFanOut> logger) : IHostedService
 {
     private IDisposable? _activity;
-    private IDisposable? _membership;
+    private IDisposable? _accessLosses;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _activity = bus.Subscribe<ThreadActivity>(activity =>
-            hub.Clients.Group(DiscussionHub.GroupOf(activity.ThreadId)).SendAsync(DiscussionHub.ActivityMethod,
-                new ThreadActivityMessage(activity.ThreadId, activity.Sequence, activity.Kind.ToString(), activity.PostId)));
-        _membership = bus.Subscribe<MembershipChanged>(change =>
-            change.Status == MembershipStatus.Active ? Task.CompletedTask : ForgetLostThreadsAsync(change.MemberId));
+        _activity = bus.Subscribe<ThreadActivity>(SendAsync);
+        _accessLosses = bus.SubscribeAccessLoss(OnAccessLossAsync);
         return Task.CompletedTask;
     }
 
-    private async Task ForgetLostThreadsAsync(Guid memberId)
+    private Task SendAsync(ThreadActivity activity)
     {
-        foreach (var (connectionId, threads) in watchers.Of(memberId))
-        {
-            foreach (var threadId in threads)
-            {
-                if (await StillSeesAsync(memberId, threadId))
-                    continue;
-                watchers.Stopped(connectionId, threadId);
-                await hub.Groups.RemoveFromGroupAsync(connectionId, DiscussionHub.GroupOf(threadId));
-            }
-        }
+        var hearing = watchers.Hearing(activity.ThreadId);
+        return hearing.Count == 0
+            ? Task.CompletedTask
+            : hub.Clients.Clients(hearing).SendAsync(DiscussionHub.ActivityMethod,
+                new ThreadActivityMessage(activity.ThreadId, activity.Sequence, activity.Kind.ToString(), activity.PostId));
     }
 
-    private async Task<bool> StillSeesAsync(Guid memberId, Guid threadId)
+    private async Task OnAccessLossAsync(AccessLoss loss)
     {
-        try
+        if (loss is { SessionsEnded: true, MemberId: { } memberId })
         {
-            return await discussions.CanSeeThreadAsync(memberId, threadId);
+            foreach (var connection in watchers.ConnectionsOf(memberId))
+            {
+                watchers.Disconnected(connection.ConnectionId);
+                connection.Abort();
+            }
+            logger.LogInformation("Closed the hub connections of member {MemberId}: their sessions ended", memberId);
+            return;
         }
-        catch (AccessDeniedException)
+        foreach (var (member, watches) in watchers.HoldConcerned(loss))
         {
-            return false; // the member's organisation was disabled
+            var still = await readable.AmongAsync(member, watches.Select(w => w.ThreadId).Distinct().ToList());
+            foreach (var watch in watches)
+            {
+                if (still.Contains(watch.ThreadId))
+                    watchers.Release(watch);
+                else
+                    watchers.Stopped(watch.ConnectionId!, watch.ThreadId);
+            }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _activity?.Dispose();
-        _membership?.Dispose();
+        _accessLosses?.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Portal.Domain.Common;
 using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Features.Discussions;
 
 namespace Portal.Infrastructure.Features.Presence;
 
@@ -15,7 +16,9 @@ public sealed record PresentMember(Guid MemberId, string DisplayName, bool Writi
 public sealed record ThreadPresenceView(int ReadingCount, IReadOnlyList<string> Writing);
 
 /// <summary>Tracks this node's readers and merges the other nodes' snapshots. Snapshots older than
-/// <see cref="Expiry"/> are ignored, so a node that died stops counting by itself.</summary>
+/// <see cref="Expiry"/> are ignored, so a node that died stops counting by itself. Presence is
+/// access-checked like content: after an access loss each node re-checks its own readers and drops
+/// those who may no longer read the thread, so its next snapshot no longer names them (ADR 0018).</summary>
 public sealed class ThreadPresence : IDisposable
 {
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
@@ -25,18 +28,22 @@ public sealed class ThreadPresence : IDisposable
     private readonly string _node = Guid.NewGuid().ToString("N");
     private readonly IEventBus _bus;
     private readonly TimeProvider _clock;
+    private readonly IReadableThreads _readable;
     private readonly IDisposable _subscription;
+    private readonly IDisposable _accessLosses;
     private readonly ITimer _heartbeat;
     // threadId -> viewer key -> local reader
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, LocalReader>> _local = new();
     // (node, threadId) -> last snapshot from that node
     private readonly ConcurrentDictionary<(string Node, Guid ThreadId), PresenceSnapshot> _remote = new();
 
-    public ThreadPresence(IEventBus bus, TimeProvider clock)
+    public ThreadPresence(IEventBus bus, TimeProvider clock, IReadableThreads readable)
     {
         _bus = bus;
         _clock = clock;
+        _readable = readable;
         _subscription = bus.SubscribeNotice<PresenceSnapshot>(OnSnapshotAsync);
+        _accessLosses = bus.SubscribeAccessLoss(OnAccessLossAsync);
         _heartbeat = clock.CreateTimer(_ => _ = SendAllAsync(), null, Heartbeat, Heartbeat);
     }
 
@@ -113,6 +120,35 @@ public sealed class ThreadPresence : IDisposable
             _remote.TryRemove(stale, out _);
     }
 
+    /// <summary>Drops this node's readers who lost the thread, and tells the other nodes.</summary>
+    private async Task OnAccessLossAsync(AccessLoss loss)
+    {
+        var concerned = _local
+            .SelectMany(thread => thread.Value.Values.Where(r => loss.Concerns(r.MemberId)).Select(r => (ThreadId: thread.Key, r.MemberId)))
+            .Distinct()
+            .GroupBy(x => x.MemberId, x => x.ThreadId)
+            .ToList();
+        var changed = new HashSet<Guid>();
+        foreach (var member in concerned)
+        {
+            var threads = member.ToList();
+            IReadOnlySet<Guid> still = loss.SessionsEnded ? new HashSet<Guid>() : await _readable.AmongAsync(member.Key, threads);
+            foreach (var threadId in threads.Where(t => !still.Contains(t)))
+            {
+                if (_local.TryGetValue(threadId, out var readers))
+                {
+                    foreach (var viewer in readers.Where(r => r.Value.MemberId == member.Key).Select(r => r.Key).ToList())
+                        readers.TryRemove(viewer, out _);
+                    if (readers.IsEmpty)
+                        _local.TryRemove(threadId, out _);
+                }
+                changed.Add(threadId);
+            }
+        }
+        foreach (var threadId in changed)
+            await SendAsync(threadId);
+    }
+
     private async Task LeaveAsync(Guid threadId, Guid viewer)
     {
         if (_local.TryGetValue(threadId, out var readers))
@@ -128,6 +164,7 @@ public sealed class ThreadPresence : IDisposable
     {
         _heartbeat.Dispose();
         _subscription.Dispose();
+        _accessLosses.Dispose();
     }
 
     private sealed record LocalReader(Guid MemberId, string DisplayName, DateTimeOffset? WritingUntil);

@@ -6,18 +6,21 @@ using Portal.Infrastructure.Events;
 namespace Portal.Web.Components.Live;
 
 /// <summary>A component whose data stays live: <see cref="Watch{TEvent}"/> re-loads it when a matching
-/// event arrives on the bus and when the circuit reconnects (events sent while it was away never
-/// arrived), then renders; the subscriptions go with the component. Call Watch before the first
-/// load, so that nothing committed between loading and subscribing is missed.</summary>
+/// event arrives on the bus, when the circuit reconnects (events sent while it was away never
+/// arrived) and after an access loss that may concern the member (the use case then refuses what is
+/// no longer readable, ADR 0018), then renders; the subscriptions go with the component. Call Watch
+/// before the first load, so that nothing committed between loading and subscribing is missed.</summary>
 public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
 {
     [Inject] private IEventBus Bus { get; set; } = null!;
     [Inject] private CircuitConnection Connection { get; set; } = null!;
+    [Inject] private CircuitAccess Access { get; set; } = null!;
     [Inject] private ILoggerFactory LoggerFactory { get; set; } = null!;
 
     private readonly List<IDisposable> _subscriptions = [];
     private readonly List<Func<Task>> _refreshes = [];
     private ILogger? _logger;
+    private IDisposable? _accessLost;
 
     private ILogger Logger => _logger ??= LoggerFactory.CreateLogger(GetType());
 
@@ -29,7 +32,10 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         if (!RendererInfo.IsInteractive)
             return;
         if (_refreshes.Count == 0)
+        {
             Connection.Reconnected += OnReconnectedAsync;
+            _accessLost = Access.Listen(OnReconnectedAsync);
+        }
         // Two events with the same refresh re-load once after a reconnect.
         if (!_refreshes.Contains(refresh))
             _refreshes.Add(refresh);
@@ -44,6 +50,8 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         _subscriptions.Clear();
         if (_refreshes.Count > 0)
             Connection.Reconnected -= OnReconnectedAsync;
+        _accessLost?.Dispose();
+        _accessLost = null;
         _refreshes.Clear();
     }
 
@@ -53,6 +61,7 @@ public abstract class LiveComponentBase : ComponentBase, IAsyncDisposable
         StateHasChanged();
     }
 
+    /// <summary>Re-loads everything watched: after a reconnect, and after an access loss.</summary>
     private Task OnReconnectedAsync() => LiveEvents.RunAsync(() => InvokeAsync(async () =>
     {
         foreach (var refresh in _refreshes.ToArray())

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Domain.Common;
 using Portal.Domain.Discussions;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Members;
@@ -103,9 +104,17 @@ public sealed partial class ThreadPage
             else
                 await MarkShownReadAsync();
         }
+        catch (Exception exception) when (exception is NotFoundException or AccessDeniedException)
+        {
+            // Access lost (left or removed, workspace closed, organisation disabled): the page shows
+            // what a page opened now would, and stops hearing about the thread and who is on it.
+            _loadError = Messages.For(exception);
+            _details = null;
+            _posts.Clear();
+            await LeaveAsync();
+        }
         catch (Exception exception) when (Messages.IsExpected(exception))
         {
-            // For example: the member left the workspace meanwhile.
             _liveError = Messages.For(exception);
         }
         StateHasChanged();

@@ -1,0 +1,148 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.Logging;
+using Portal.Infrastructure.Events;
+using Portal.Web.Account;
+
+namespace Portal.Web.Components.Live;
+
+/// <summary>What a circuit does when its member loses access (ADR 0018). After a loss that may concern
+/// the member, live components re-load through their use cases (which refuse what is no longer
+/// readable). When the member's sessions end (sign-out, revocation, organisation disabled), the circuit
+/// becomes anonymous at once: every page gives way to the sign-in redirect, whose full page load
+/// ends the circuit. Scoped: one per circuit.</summary>
+public sealed class CircuitAccess(AuthenticationStateProvider authentication, IEventBus bus, MemberCircuits circuits,
+    ILogger<CircuitAccess> logger) : CircuitHandler, IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly List<Func<Task>> _handlers = [];
+    private IDisposable? _subscription;
+    private Guid? _memberId;
+    private bool _ended;
+
+    /// <summary>Runs <paramref name="onAccessLost"/> after every access loss that may concern this
+    /// circuit's member. Dispose the result to stop.</summary>
+    public IDisposable Listen(Func<Task> onAccessLost)
+    {
+        lock (_lock)
+            _handlers.Add(onAccessLost);
+        EnsureSubscribed();
+        return new Unlisten(this, onAccessLost);
+    }
+
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (state.User.FindMemberId() is not { } memberId)
+            return;
+        _memberId = memberId;
+        circuits.Opened(memberId);
+        // A circuit with no live component on its page must still end with its member's sessions.
+        EnsureSubscribed();
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        if (_memberId is { } memberId)
+            circuits.Closed(memberId);
+        _memberId = null;
+        return Task.CompletedTask;
+    }
+
+    private void EnsureSubscribed()
+    {
+        lock (_lock)
+            _subscription ??= bus.SubscribeAccessLoss(loss =>
+            {
+                // The publisher (a use case that has just committed) does not wait for circuits.
+                _ = LiveEvents.RunAsync(() => OnAccessLossAsync(loss), logger);
+                return Task.CompletedTask;
+            });
+    }
+
+    private async Task OnAccessLossAsync(AccessLoss loss)
+    {
+        if (_ended)
+            return;
+        var state = await authentication.GetAuthenticationStateAsync();
+        if (state.User.FindMemberId() is not { } memberId || !loss.Concerns(memberId))
+            return;
+        if (loss.SessionsEnded)
+        {
+            End();
+            return;
+        }
+        Func<Task>[] handlers;
+        lock (_lock)
+            handlers = [.. _handlers];
+        foreach (var handler in handlers)
+            await handler();
+    }
+
+    /// <summary>No member any more: the routes' authorization shows the sign-in redirect instead of
+    /// the page, and every use case call from this circuit is refused.</summary>
+    private void End()
+    {
+        _ended = true;
+        if (authentication is IHostEnvironmentAuthenticationStateProvider host)
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        else
+            logger.LogWarning("The circuit's authentication state cannot be replaced; its member's sessions ended");
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _subscription?.Dispose();
+            _subscription = null;
+            _handlers.Clear();
+        }
+    }
+
+    private sealed class Unlisten(CircuitAccess access, Func<Task> handler) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (access._lock)
+                access._handlers.Remove(handler);
+        }
+    }
+}
+
+/// <summary>How many circuits each member has open on this node (for operations, and for the tests
+/// that prove a circuit ends when its member's sessions do).</summary>
+public sealed class MemberCircuits
+{
+    private readonly Dictionary<Guid, int> _open = [];
+    private readonly Lock _lock = new();
+
+    /// <summary>Raised (memberId) after a circuit of the member opened or closed.</summary>
+    public event Action<Guid>? Changed;
+
+    public int OpenFor(Guid memberId)
+    {
+        lock (_lock)
+            return _open.GetValueOrDefault(memberId);
+    }
+
+    internal void Opened(Guid memberId)
+    {
+        lock (_lock)
+            _open[memberId] = _open.GetValueOrDefault(memberId) + 1;
+        Changed?.Invoke(memberId);
+    }
+
+    internal void Closed(Guid memberId)
+    {
+        lock (_lock)
+        {
+            if (_open.GetValueOrDefault(memberId) <= 1)
+                _open.Remove(memberId);
+            else
+                _open[memberId]--;
+        }
+        Changed?.Invoke(memberId);
+    }
+}
