@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Infrastructure.Events;
+using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Presence;
 
 namespace Portal.Tests.Infrastructure.Presence;
@@ -16,8 +17,8 @@ public sealed class ThreadPresenceTests : IDisposable
 
     public ThreadPresenceTests()
     {
-        _nodeA = new ThreadPresence(_bus, _clock);
-        _nodeB = new ThreadPresence(_bus, _clock);
+        _nodeA = new ThreadPresence(_bus, _clock, EveryThread.Readable);
+        _nodeB = new ThreadPresence(_bus, _clock, EveryThread.Readable);
     }
 
     public void Dispose()
@@ -66,7 +67,7 @@ public sealed class ThreadPresenceTests : IDisposable
     [Fact]
     public async Task A_node_that_stops_sending_stops_counting()
     {
-        var silentNode = new ThreadPresence(_bus, _clock);
+        var silentNode = new ThreadPresence(_bus, _clock, EveryThread.Readable);
         await silentNode.EnterAsync(_thread, Guid.NewGuid(), "Cecilia");
         silentNode.Dispose(); // no more heartbeats, as if the node died
 
@@ -74,4 +75,13 @@ public sealed class ThreadPresenceTests : IDisposable
         _clock.Advance(ThreadPresence.Expiry + TimeSpan.FromSeconds(1));
         _nodeA.Get(_thread).ReadingCount.ShouldBe(0);
     }
+}
+
+/// <summary>For presence tests without a database: every thread is readable by everyone.</summary>
+internal sealed class EveryThread : IReadableThreads
+{
+    public static readonly EveryThread Readable = new();
+
+    public Task<IReadOnlySet<Guid>> AmongAsync(Guid memberId, IReadOnlyCollection<Guid> threadIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlySet<Guid>>(threadIds.ToHashSet());
 }

@@ -36,7 +36,8 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
         var state = await authentication.GetAuthenticationStateAsync();
         if (state.User.FindMemberId() is not { } memberId)
             return;
-        _memberId = memberId;
+        lock (_lock)
+            _memberId = memberId;
         circuits.Opened(memberId);
         // A circuit with no live component on its page must still end with its member's sessions.
         EnsureSubscribed();
@@ -44,10 +45,20 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_memberId is { } memberId)
-            circuits.Closed(memberId);
-        _memberId = null;
+        StopActingForMember();
         return Task.CompletedTask;
+    }
+
+    private void StopActingForMember()
+    {
+        Guid? memberId;
+        lock (_lock)
+        {
+            memberId = _memberId;
+            _memberId = null;
+        }
+        if (memberId is { } id)
+            circuits.Closed(id);
     }
 
     private void EnsureSubscribed()
@@ -85,6 +96,7 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
     private void End()
     {
         _ended = true;
+        StopActingForMember();
         if (authentication is IHostEnvironmentAuthenticationStateProvider host)
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         else
@@ -111,8 +123,9 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
     }
 }
 
-/// <summary>How many circuits each member has open on this node (for operations, and for the tests
-/// that prove a circuit ends when its member's sessions do).</summary>
+/// <summary>How many circuits act for each member on this node: opened signed in as the member, and
+/// neither closed nor made anonymous since (for operations, and for the tests that prove a circuit
+/// stops acting for a member whose sessions ended).</summary>
 public sealed class MemberCircuits
 {
     private readonly Dictionary<Guid, int> _open = [];
