@@ -8,7 +8,7 @@ namespace Portal.Web.Account;
 /// also while it stays open: at once when the member's sessions end (<c>CircuitAccess</c> hears it on
 /// the event bus), and every few minutes here, for the case the event was lost (Redis away). A session
 /// that no longer holds makes the circuit anonymous, and its pages give way to the sign-in.</summary>
-public sealed class CircuitSessionCheck(ILoggerFactory loggers, SignInService signIn)
+public sealed class CircuitSessionCheck(ILoggerFactory loggers, SignInService signIn, Components.Live.CircuitSession session)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(2);
@@ -18,6 +18,10 @@ public sealed class CircuitSessionCheck(ILoggerFactory loggers, SignInService si
         if (state.User.FindMemberId() is not { } memberId)
             return true; // nothing to lose
         var current = await signIn.FindCurrentAsync(memberId, cancellationToken);
-        return current is not null && current.SecurityStamp == state.User.FindFirst(PortalClaims.SecurityStamp)?.Value;
+        if (current is not null && current.SecurityStamp == state.User.FindFirst(PortalClaims.SecurityStamp)?.Value)
+            return true;
+        // The UI goes first: pages re-rendered for an anonymous circuit would fail.
+        await session.EndAsync();
+        return false;
     }
 }

@@ -28,6 +28,7 @@ public static class ComponentServices
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
         // …and re-load, or give way to the sign-in, when their member loses access (ADR 0018).
         services.TryAddSingleton<MemberCircuits>();
+        services.AddScoped<CircuitSession>();
         services.AddScoped<CircuitAccess>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitAccess>());
         return services;

@@ -9,11 +9,11 @@ namespace Portal.Web.Components.Live;
 
 /// <summary>What a circuit does when its member loses access (ADR 0018). After a loss that may concern
 /// the member, live components re-load through their use cases (which refuse what is no longer
-/// readable). When the member's sessions end (sign-out, revocation, organisation disabled), the circuit
-/// becomes anonymous at once: every page gives way to the sign-in redirect, whose full page load
-/// ends the circuit. Scoped: one per circuit.</summary>
+/// readable). When the member's sessions end (sign-out, revocation, organisation disabled), its UI
+/// goes at once (<see cref="SessionGuard"/>: the browser loads the sign-in page, which ends the
+/// circuit) and the circuit becomes anonymous. Scoped: one per circuit.</summary>
 public sealed class CircuitAccess(AuthenticationStateProvider authentication, IEventBus bus, MemberCircuits circuits,
-    ILogger<CircuitAccess> logger) : CircuitHandler, IDisposable
+    CircuitSession session, ILogger<CircuitAccess> logger) : CircuitHandler, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<Func<Task>> _handlers = [];
@@ -81,7 +81,7 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
             return;
         if (loss.SessionsEnded)
         {
-            End();
+            await EndAsync();
             return;
         }
         Func<Task>[] handlers;
@@ -91,12 +91,13 @@ public sealed class CircuitAccess(AuthenticationStateProvider authentication, IE
             await handler();
     }
 
-    /// <summary>No member any more: the routes' authorization shows the sign-in redirect instead of
-    /// the page, and every use case call from this circuit is refused.</summary>
-    private void End()
+    /// <summary>The UI goes (and the browser to the sign-in); then the circuit holds no member any more,
+    /// so anything still asking for one is refused.</summary>
+    private async Task EndAsync()
     {
         _ended = true;
         StopActingForMember();
+        await session.EndAsync();
         if (authentication is IHostEnvironmentAuthenticationStateProvider host)
             host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         else
