@@ -33,6 +33,9 @@ public abstract class PortalBunitContext : BunitContext, IAsyncLifetime
         // and event bus) from the test database's container, the same instances the test itself uses.
         Services.AddPortalComponents(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddFallbackServiceProvider(Database.Services);
+        // Services the components' own services are built with come from bUnit's container itself
+        // (the fallback answers only what a component injects): the same bus instance.
+        Services.AddSingleton(Database.Get<Portal.Infrastructure.Events.IEventBus>());
     }
 
     /// <summary>Signs the test in as a member (a persona from the demo data, usually).</summary>
