@@ -17,7 +17,7 @@ public sealed class ProductNameTests : IAsyncLifetime
     [Theory]
     [InlineData("sv")]
     [InlineData("en")]
-    public async Task The_sign_in_page_names_the_portal_Samverkansportalen_in_either_language(string culture)
+    public async Task The_sign_in_page_and_its_title_name_the_portal_Samverkansportalen_in_either_language(string culture)
     {
         using var client = _portal.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c={culture}|uic={culture}");
@@ -25,6 +25,7 @@ public sealed class ProductNameTests : IAsyncLifetime
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/account/signin"));
 
         html.ShouldContain($">{Product.Name}</p>");
+        html.ShouldContain($" – {Product.Name}</title>");
         html.ShouldNotContain("Collaboration Portal", Case.Insensitive);
     }
 
