@@ -12,10 +12,10 @@ public sealed class Member : AuditableEntity
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 50;
     public const int IdentityPartMaxLength = 64;
-    public const int LanguageMaxLength = 40;
     public const int MaxLanguages = 10;
-    /// <summary>Room for every part of <see cref="SearchText"/> and the spaces between them.</summary>
-    public const int SearchTextMaxLength = NameMaxLength + TitleMaxLength + EmailMaxLength + MaxLanguages * (LanguageMaxLength + 1) + 2;
+    /// <summary>Room for every part of <see cref="SearchText"/> and the spaces between them. The
+    /// column was sized when it held ten languages of up to 40 characters too; it keeps that size.</summary>
+    public const int SearchTextMaxLength = NameMaxLength + TitleMaxLength + EmailMaxLength + MaxLanguages * 41 + 2;
 
     private List<ExploitationForm> _exploitationForms = [];
     private List<string> _languages = [];
@@ -38,11 +38,12 @@ public sealed class Member : AuditableEntity
     /// session issued before it (sign-out, admin rights revoked, organisation disabled), also copies
     /// of the cookie.</summary>
     public string SecurityStamp { get; private set; } = NewSecurityStamp();
-    /// <summary>Name, title, e-mail and languages, folded (<see cref="Common.SearchText"/>): one
-    /// column that free-text directory search matches the same way on every database, with or
-    /// without diacritics.</summary>
+    /// <summary>Name, title and e-mail, folded (<see cref="Common.SearchText"/>): one column that
+    /// free-text directory search matches the same way on every database, with or without
+    /// diacritics. Languages are codes, found by their names in every UI language (ADR 0022).</summary>
     public string SearchText { get; private set; } = "";
     public IReadOnlyList<ExploitationForm> ExploitationForms => _exploitationForms.AsReadOnly();
+    /// <summary>Codes of <see cref="SpokenLanguages"/>, in the order the member gave them.</summary>
     public IReadOnlyList<string> Languages => _languages.AsReadOnly();
 
     public static Member Create(string tenantId, string objectId, Guid organisationId,
@@ -73,18 +74,19 @@ public sealed class Member : AuditableEntity
         Phone = Guard.OptionalText(phone, PhoneMaxLength, "member.phone");
         County = county;
         _exploitationForms = exploitationForms.Distinct().Order().ToList();
-        var cleaned = languages.Select(l => l.Trim()).Where(l => l.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (cleaned.Count > MaxLanguages || cleaned.Any(l => l.Length > LanguageMaxLength))
+        var codes = languages.Select(SpokenLanguages.Normalise).Where(l => l.Length > 0).Distinct().ToList();
+        if (codes.Any(code => !SpokenLanguages.IsKnown(code)))
+            throw new DomainRuleException("member.languages.unknown", "member.languages");
+        if (codes.Count > MaxLanguages)
             throw new DomainRuleException("member.languages.too-many", "member.languages");
-        _languages = cleaned;
+        _languages = codes;
         RefreshSearchText();
     }
 
     /// <summary>Every change of the searched parts calls this; the start-up backfill calls it for rows
     /// stored before the column existed.</summary>
     public void RefreshSearchText() =>
-        SearchText = Common.SearchText.Of(new[] { DisplayName, Title, Email }.Concat(_languages));
+        SearchText = Common.SearchText.Of([DisplayName, Title, Email]);
 
     public void RecordSignIn(DateTimeOffset at) => LastSignInAt = at;
 

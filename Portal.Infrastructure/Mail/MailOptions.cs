@@ -12,7 +12,7 @@ public sealed class MailOptions
 
     public string FromAddress { get; set; } = "noreply@samverkansportalen.local";
 
-    public string FromName { get; set; } = "Samverkansportalen";
+    public string FromName { get; set; } = Portal.Domain.Common.Product.Name;
 
     /// <summary>Outside Development the portal refuses to start without SMTP unless this says the
     /// pickup folder is meant (a demonstration or a relay that reads the folder).</summary>

@@ -140,35 +140,35 @@ public static class DemoData
             return member;
         }
 
-        Person("anna.lindqvist", "lst-ab", "Anna Lindqvist", "Handläggare, nationella samordningens sekretariat", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"], admin: true);
-        Person("erik.sandberg", "lst-ab", "Erik Sandberg", "Samordnare för NMT", County.Stockholm, [SexualPurposes, ForcedLabour, Begging, CriminalActivities], ["svenska", "engelska"]);
-        Person("johanna.wall", "lst-ab", "Johanna Wall", "Utredare, nationella samordningen", County.Stockholm, [SexualPurposes], ["svenska", "engelska", "franska"], admin: true);
-        Person("karin.holm", "polisen-noa", "Karin Holm", "Kriminalinspektör, människohandelsgruppen", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
-        Person("mats.olsson", "polisen-grans", "Mats Olsson", "Gränspolis", County.Skane, [ForcedLabour, Other], ["svenska", "engelska", "polska"]);
-        Person("nora.haddad", "polisen-syd", "Nora Haddad", "Utredare, grova brott", County.Skane, [ForcedLabour, Begging, CriminalActivities], ["svenska", "arabiska", "engelska"]);
-        Person("jonas.karlsson", "polisen-vast", "Jonas Karlsson", "Kriminalinspektör", County.VastraGotaland, [SexualPurposes], ["svenska", "engelska"]);
-        Person("johan.berg", "aklagare", "Johan Berg", "Kammaråklagare", County.Stockholm, [SexualPurposes, ForcedLabour, OrganRemoval], ["svenska", "engelska"]);
-        Person("sara.nilsson", "migrationsverket", "Sara Nilsson", "Specialist människohandel", County.Stockholm, [SexualPurposes, ForcedLabour, WarService], ["svenska", "engelska", "somaliska"]);
-        Person("maria.ek", "stockholm-ungdomsjouren", "Maria Ek", "Socialsekreterare, Ungdomsjouren", County.Stockholm, [SexualPurposes, CriminalActivities], ["svenska", "engelska", "spanska"]);
-        Person("hanna.lind", "socialstyrelsen", "Hanna Lind", "Utredare", County.Stockholm, [SexualPurposes], ["svenska", "engelska"]);
-        Person("per.axelsson", "av", "Per Axelsson", "Arbetsmiljöinspektör", County.Skane, [ForcedLabour], ["svenska", "engelska", "rumänska"]);
-        Person("lena.grahn", "av", "Lena Grahn", "Arbetsmiljöinspektör", County.VastraGotaland, [ForcedLabour], ["svenska", "engelska"]);
-        Person("ali.rahimi", "af", "Ali Rahimi", "Handläggare", County.Stockholm, [ForcedLabour], ["svenska", "dari", "engelska"]);
-        Person("birgitta.sund", "skatteverket", "Birgitta Sund", "Skatterevisor", County.Skane, [ForcedLabour, CriminalActivities], ["svenska", "engelska"]);
-        Person("tove.mark", "bo", "Tove Mark", "Utredare, barnrätt", County.Stockholm, [SexualPurposes, Begging], ["svenska", "engelska"]);
-        Person("ola.svensson", "malmo-stad", "Ola Svensson", "Regionkoordinator Syd", County.Skane, [SexualPurposes, ForcedLabour, Begging], ["svenska", "engelska", "rumänska"]);
-        Person("elin.ahmed", "goteborg-stad", "Elin Ahmed", "Regionkoordinator Väst", County.VastraGotaland, [SexualPurposes, ForcedLabour], ["svenska", "engelska", "arabiska"]);
-        Person("kristina.wennberg", "uppsala-kommun", "Kristina Wennberg", "Regionkoordinator Mitt", County.Uppsala, [SexualPurposes], ["svenska", "engelska"]);
-        Person("fatima.ali", "fralsningsarmen", "Fatima Ali", "Projektledare, stöd till utsatta", County.Stockholm, [SexualPurposes, Begging], ["svenska", "engelska", "somaliska"]);
-        Person("marco.rossi", "caritas", "Marco Rossi", "Handläggare", County.Skane, [Begging, ForcedLabour], ["svenska", "italienska", "rumänska"]);
-        Person("linnea.ek", "ecpat", "Linnéa Ek", "Sakkunnig, barn i resor och turism", County.Stockholm, [SexualPurposes], ["svenska", "engelska"]);
-        Person("greta.alm", "iom", "Greta Alm", "Programansvarig, frivilligt återvändande", County.Stockholm, [SexualPurposes, ForcedLabour, Other], ["svenska", "engelska", "ryska"]);
-        Person("david.nord", "plattformen", "David Nord", "Samordnare", County.Stockholm, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
-        Person("rebecka.ling", "region-skane", "Rebecka Ling", "Kurator, sexuell hälsa", County.Skane, [SexualPurposes], ["svenska", "engelska"]);
+        Person("anna.lindqvist", "lst-ab", "Anna Lindqvist", "Handläggare, nationella samordningens sekretariat", County.Stockholm, [SexualPurposes, ForcedLabour], ["sv", "en"], admin: true);
+        Person("erik.sandberg", "lst-ab", "Erik Sandberg", "Samordnare för NMT", County.Stockholm, [SexualPurposes, ForcedLabour, Begging, CriminalActivities], ["sv", "en"]);
+        Person("johanna.wall", "lst-ab", "Johanna Wall", "Utredare, nationella samordningen", County.Stockholm, [SexualPurposes], ["sv", "en", "fr"], admin: true);
+        Person("karin.holm", "polisen-noa", "Karin Holm", "Kriminalinspektör, människohandelsgruppen", County.Stockholm, [SexualPurposes, ForcedLabour], ["sv", "en"]);
+        Person("mats.olsson", "polisen-grans", "Mats Olsson", "Gränspolis", County.Skane, [ForcedLabour, Other], ["sv", "en", "pl"]);
+        Person("nora.haddad", "polisen-syd", "Nora Haddad", "Utredare, grova brott", County.Skane, [ForcedLabour, Begging, CriminalActivities], ["sv", "ar", "en"]);
+        Person("jonas.karlsson", "polisen-vast", "Jonas Karlsson", "Kriminalinspektör", County.VastraGotaland, [SexualPurposes], ["sv", "en"]);
+        Person("johan.berg", "aklagare", "Johan Berg", "Kammaråklagare", County.Stockholm, [SexualPurposes, ForcedLabour, OrganRemoval], ["sv", "en"]);
+        Person("sara.nilsson", "migrationsverket", "Sara Nilsson", "Specialist människohandel", County.Stockholm, [SexualPurposes, ForcedLabour, WarService], ["sv", "en", "so"]);
+        Person("maria.ek", "stockholm-ungdomsjouren", "Maria Ek", "Socialsekreterare, Ungdomsjouren", County.Stockholm, [SexualPurposes, CriminalActivities], ["sv", "en", "es"]);
+        Person("hanna.lind", "socialstyrelsen", "Hanna Lind", "Utredare", County.Stockholm, [SexualPurposes], ["sv", "en"]);
+        Person("per.axelsson", "av", "Per Axelsson", "Arbetsmiljöinspektör", County.Skane, [ForcedLabour], ["sv", "en", "ro"]);
+        Person("lena.grahn", "av", "Lena Grahn", "Arbetsmiljöinspektör", County.VastraGotaland, [ForcedLabour], ["sv", "en"]);
+        Person("ali.rahimi", "af", "Ali Rahimi", "Handläggare", County.Stockholm, [ForcedLabour], ["sv", "prs", "en"]);
+        Person("birgitta.sund", "skatteverket", "Birgitta Sund", "Skatterevisor", County.Skane, [ForcedLabour, CriminalActivities], ["sv", "en"]);
+        Person("tove.mark", "bo", "Tove Mark", "Utredare, barnrätt", County.Stockholm, [SexualPurposes, Begging], ["sv", "en"]);
+        Person("ola.svensson", "malmo-stad", "Ola Svensson", "Regionkoordinator Syd", County.Skane, [SexualPurposes, ForcedLabour, Begging], ["sv", "en", "ro"]);
+        Person("elin.ahmed", "goteborg-stad", "Elin Ahmed", "Regionkoordinator Väst", County.VastraGotaland, [SexualPurposes, ForcedLabour], ["sv", "en", "ar"]);
+        Person("kristina.wennberg", "uppsala-kommun", "Kristina Wennberg", "Regionkoordinator Mitt", County.Uppsala, [SexualPurposes], ["sv", "en"]);
+        Person("fatima.ali", "fralsningsarmen", "Fatima Ali", "Projektledare, stöd till utsatta", County.Stockholm, [SexualPurposes, Begging], ["sv", "en", "so"]);
+        Person("marco.rossi", "caritas", "Marco Rossi", "Handläggare", County.Skane, [Begging, ForcedLabour], ["sv", "it", "ro"]);
+        Person("linnea.ek", "ecpat", "Linnéa Ek", "Sakkunnig, barn i resor och turism", County.Stockholm, [SexualPurposes], ["sv", "en"]);
+        Person("greta.alm", "iom", "Greta Alm", "Programansvarig, frivilligt återvändande", County.Stockholm, [SexualPurposes, ForcedLabour, Other], ["sv", "en", "ru"]);
+        Person("david.nord", "plattformen", "David Nord", "Samordnare", County.Stockholm, [SexualPurposes, ForcedLabour], ["sv", "en"]);
+        Person("rebecka.ling", "region-skane", "Rebecka Ling", "Kurator, sexuell hälsa", County.Skane, [SexualPurposes], ["sv", "en"]);
         // One LAMP contact per county board; Lars Persson at the Skåne board leads LAMP.
         for (var i = 0; i < CountyBoards.Length; i++)
             Person(Slug(LampContacts[i]), CountyBoards[i].Key, LampContacts[i], "Länssamordnare mot människohandel",
-                CountyBoards[i].County, [SexualPurposes, ForcedLabour], ["svenska", "engelska"]);
+                CountyBoards[i].County, [SexualPurposes, ForcedLabour], ["sv", "en"]);
         db.Members.AddRange(members.Values);
 
         Workspace Space(Guid id, string name, WorkspaceKind kind, WorkspaceVisibility visibility, string purpose, string[] leads, string[] people, string[]? observers = null)

@@ -19,6 +19,8 @@ public static class ComponentServices
             services.AddMudServices();
         else
             services.AddMudServices(mudBlazor);
+        // MudBlazor's own texts (clear, close, pagination…) in the member's language.
+        services.Replace(ServiceDescriptor.Transient<MudBlazor.MudLocalizer, PortalMudLocalizer>());
         // Directory search matches exploitation forms and counties by their names in both languages.
         services.Replace(ServiceDescriptor.Singleton<Portal.Infrastructure.Features.Directory.ITermNames, Portal.Web.Features.Directory.ResourceTermNames>());
         services.AddScoped<UserMessages>();

@@ -46,7 +46,7 @@ public static class PortalHost
         PortalMail.RequireTransport(builder, mail);
 
         builder.Services.AddDataProtection()
-            .SetApplicationName("Samverkansportalen")
+            .SetApplicationName(Portal.Domain.Common.Product.Name)
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["Portal:DataProtectionKeysFolder"] ?? Path.Combine(dataFolder, "keys")));
 
         builder.Services.Configure<RequestLocalizationOptions>(options =>

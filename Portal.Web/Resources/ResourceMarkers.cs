@@ -19,3 +19,6 @@ public sealed class AdministrationText;
 
 public sealed class DiscussionText;
 public sealed class NotificationUiText;
+
+/// <summary>MudBlazor's built-in texts, under MudBlazor's own keys (<c>MudInput_Clear</c>).</summary>
+public sealed class MudBlazorText;

@@ -23,14 +23,17 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
                      select new { m, o };
 
         // Every word must match: in the person's or organisation's text, or as the name of a form the
-        // person works with or of the county they work in ("tvångsarbete Skåne"). Words and texts are
-        // both folded, so "lanssamordnare" finds "Länssamordnare" and "Åberg" still finds "Åberg".
+        // person works with, of the county they work in or of a language they speak ("tvångsarbete
+        // Skåne arabiska", "forced labour arabic"). Words and texts are both folded, so "lanssamordnare"
+        // finds "Länssamordnare" and "Åberg" still finds "Åberg".
         foreach (var word in Words(query.Text).Where(w => !terms.IsGeneric(w)))
         {
             var forms = terms.FormsNamedBy(word).ToList();
             var counties = terms.CountiesNamedBy(word).ToList();
+            var spoken = terms.LanguagesNamedBy(word).ToList();
             people = people.Where(x => x.m.SearchText.Contains(word) || x.o.SearchText.Contains(word)
                 || x.m.ExploitationForms.Any(f => forms.Contains(f))
+                || x.m.Languages.Any(l => spoken.Contains(l))
                 || (x.m.County != null && counties.Contains(x.m.County.Value))
                 || (x.m.County == null && x.o.CountiesServed.Any(c => counties.Contains(c))));
         }
@@ -42,8 +45,13 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
             people = people.Where(x => x.m.County == county || (x.m.County == null && x.o.CountiesServed.Contains(county)));
         if (query.Form is { } form)
             people = people.Where(x => x.m.ExploitationForms.Contains(form));
-        if (Folded(query.Language) is { } language)
-            people = people.Where(x => x.m.SearchText.Contains(language));
+        if (!string.IsNullOrWhiteSpace(query.Language))
+        {
+            // Languages are stored as codes; the filter takes a code or a name in either language, and
+            // a name that is no language finds nobody.
+            var codes = terms.LanguagesFor(query.Language).ToList();
+            people = people.Where(x => x.m.Languages.Any(l => codes.Contains(l)));
+        }
 
         var total = await people.CountAsync(cancellationToken);
         var page = await people

@@ -1,17 +1,22 @@
 using System.Text.RegularExpressions;
+using Portal.Domain.Common;
 using Portal.Domain.Directory;
+using Portal.Domain.Members;
 using Portal.Infrastructure.Features.Search;
 
 namespace Portal.Infrastructure.Features.Directory;
 
-/// <summary>The names people use for exploitation forms and counties, in every language the portal
-/// speaks. The web layer supplies the localised names from its resources; without it the enum names
-/// are used ("ForcedLabour", "Skane").</summary>
+/// <summary>The names people use for exploitation forms, counties and spoken languages, in every
+/// language the portal speaks. The web layer supplies the localised names from its resources;
+/// without it the enum names and language codes are used ("ForcedLabour", "Skane", "en").</summary>
 public interface ITermNames
 {
     IEnumerable<string> NamesOf(ExploitationForm form);
 
     IEnumerable<string> NamesOf(County county);
+
+    /// <summary>The names of a <see cref="Portal.Domain.Members.SpokenLanguages"/> code ("engelska", "English").</summary>
+    IEnumerable<string> NamesOfLanguage(string code);
 }
 
 internal sealed partial class EnumTermNames : ITermNames
@@ -20,19 +25,24 @@ internal sealed partial class EnumTermNames : ITermNames
 
     public IEnumerable<string> NamesOf(County county) => [Spaced(county.ToString())];
 
+    public IEnumerable<string> NamesOfLanguage(string code) => [code];
+
     private static string Spaced(string name) => CamelCase().Replace(name, " $1");
 
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex CamelCase();
 }
 
-/// <summary>Recognises words of a directory search that name an exploitation form or a county
-/// ("tvångsarbete Skåne", "forced labour skane"): compared stemmed and without diacritics, so word
-/// forms and missing å/ä/ö still match. Words shared by many names ("län", "county") name nothing.</summary>
+/// <summary>Recognises words of a directory search that name an exploitation form, a county or a
+/// spoken language ("tvångsarbete Skåne arabiska", "forced labour skane arabic"): compared stemmed and
+/// without diacritics, so word forms and missing å/ä/ö still match. Words shared by many names
+/// ("län", "county") name nothing.</summary>
 public sealed class DirectoryTerms
 {
     private readonly IReadOnlyDictionary<string, ExploitationForm[]> _forms;
     private readonly IReadOnlyDictionary<string, County[]> _counties;
+    private readonly IReadOnlyDictionary<string, string[]> _languages;
+    private readonly IReadOnlyDictionary<string, string[]> _languagesByName;
     private readonly IReadOnlySet<string> _generic;
 
     public DirectoryTerms(ITermNames names)
@@ -40,6 +50,13 @@ public sealed class DirectoryTerms
         var generic = new HashSet<string>();
         _forms = Index(Enum.GetValues<ExploitationForm>(), names.NamesOf, generic);
         _counties = Index(Counties.All, names.NamesOf, generic);
+        _languages = Index(SpokenLanguages.All, names.NamesOfLanguage, generic);
+        // A whole name, as a language filter gives it ("Engelska", "english"), folded but not stemmed.
+        _languagesByName = SpokenLanguages.All
+            .SelectMany(code => names.NamesOfLanguage(code).Append(code).Select(name => (Name: SearchText.Fold(name.Trim()), Code: code)))
+            .Distinct()
+            .GroupBy(p => p.Name)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Code).ToArray());
         _generic = generic;
     }
 
@@ -52,8 +69,21 @@ public sealed class DirectoryTerms
 
     public IReadOnlyList<County> CountiesNamedBy(string word) => _counties.GetValueOrDefault(Key(word)) ?? [];
 
+    /// <summary>Language codes a word of a free-text search names ("arabiska", "arabic" → "ar").</summary>
+    public IReadOnlyList<string> LanguagesNamedBy(string word) => _languages.GetValueOrDefault(Key(word)) ?? [];
+
+    /// <summary>The language a filter value means: a code ("en") or a whole name in any of the
+    /// portal's languages, with or without diacritics ("English", "engelska", "rumanska").</summary>
+    public IReadOnlyList<string> LanguagesFor(string codeOrName)
+    {
+        var trimmed = codeOrName.Trim();
+        if (SpokenLanguages.IsKnown(SpokenLanguages.Normalise(trimmed)))
+            return [SpokenLanguages.Normalise(trimmed)];
+        return _languagesByName.GetValueOrDefault(SearchText.Fold(trimmed)) ?? [];
+    }
+
     private static IReadOnlyDictionary<string, T[]> Index<T>(IEnumerable<T> values, Func<T, IEnumerable<string>> namesOf,
-        HashSet<string> generic) where T : struct, Enum
+        HashSet<string> generic) where T : notnull
     {
         var pairs = values
             .SelectMany(value => namesOf(value).SelectMany(name => SwedishStems.Words(name).Select(w => (Key: Key(w.Word), Value: value))))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Notifications;
+using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Persistence;
@@ -104,7 +105,7 @@ public sealed class NotificationDigestHandler(IDbContextFactory<PortalDbContext>
                 v.PartId is { } part && v.Subject.Kind == Subjects.ThreadSubjectKind.Name ? $"{v.SubjectLink}#post-{part}" : v.SubjectLink,
                 v.Text))
             .ToList();
-        var subject = string.Format(culture, NotificationText.Get($"Digest.Subject.{message.Frequency}", culture), items.Count);
+        var subject = string.Format(culture, NotificationText.Get(Plural.KeyFor($"Digest.Subject.{message.Frequency}", items.Count), culture), items.Count);
         var mail = renderer.Render(recipient.Address, recipient.Name, culture, subject, NotificationText.Get("Digest.Intro", culture), lines,
             $"digest-{message.MemberId:N}-{message.Period.Replace(':', '-')}");
         await transport.SendAsync(mail, cancellationToken);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Common;
 using Portal.Domain.Notifications;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Outbox;
@@ -46,7 +47,8 @@ public sealed class NotificationMailRenderer(MailOptions options)
         var footer = NotificationText.Get("Mail.Footer", culture);
         text.AppendLine().AppendLine(footer);
         html.Append("<p style=\"color:#555\">").Append(WebUtility.HtmlEncode(footer)).Append("</p></body></html>");
-        return new OutgoingMail(toAddress, toName, subject, text.ToString(), html.ToString(), messageId);
+        // The portal's name closes the subject, so a reader (and a mail rule) knows where it is from.
+        return new OutgoingMail(toAddress, toName, $"{subject} – {Product.Name}", text.ToString(), html.ToString(), messageId);
     }
 }
 

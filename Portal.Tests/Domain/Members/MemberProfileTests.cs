@@ -41,15 +41,17 @@ public sealed class MemberProfileTests
 
         member.UpdateProfile(" Kriminalinspektör ", "010-000 00 00", County.Stockholm,
             [ExploitationForm.ForcedLabour, ExploitationForm.SexualPurposes, ExploitationForm.ForcedLabour],
-            ["svenska", "Svenska", " engelska ", ""]);
+            ["sv", "SV", " en ", ""]);
 
         member.Title.ShouldBe("Kriminalinspektör");
         member.County.ShouldBe(County.Stockholm);
         member.ExploitationForms.ShouldBe(new[] { ExploitationForm.ForcedLabour, ExploitationForm.SexualPurposes }.Order().ToList());
-        member.Languages.ShouldBe(["svenska", "engelska"]);
+        member.Languages.ShouldBe(["sv", "en"]);
         // Folded: lower-case and without diacritics, so "kriminalinspektor" and "Kriminalinspektör" both match.
         member.SearchText.ShouldContain("kriminalinspektor");
-        member.SearchText.ShouldContain("engelska");
+        // Languages are found by their names in every UI language, not by their codes inside words.
+        member.SearchText.ShouldNotContain(" en");
+        member.SearchText.ShouldNotContain("sv");
     }
 
     [Fact]
@@ -75,15 +77,30 @@ public sealed class MemberProfileTests
     }
 
     [Fact]
-    public void More_than_ten_languages_or_an_over_long_one_is_refused()
+    public void More_than_ten_languages_are_refused()
     {
         var member = NewMember();
-        var eleven = Enumerable.Range(1, Member.MaxLanguages + 1).Select(i => $"språk{i}").ToList();
+        var eleven = SpokenLanguages.All.Take(Member.MaxLanguages + 1).ToList();
 
-        Should.Throw<DomainRuleException>(() => member.UpdateProfile(null, null, null, [], eleven))
-            .Field.ShouldBe("member.languages");
-        Should.Throw<DomainRuleException>(() => member.UpdateProfile(null, null, null, [], [new string('s', Member.LanguageMaxLength + 1)]))
-            .Code.ShouldBe("member.languages.too-many");
+        var refusal = Should.Throw<DomainRuleException>(() => member.UpdateProfile(null, null, null, [], eleven));
+
+        refusal.Code.ShouldBe("member.languages.too-many");
+        refusal.Field.ShouldBe("member.languages");
+        member.Languages.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("svenska")]
+    [InlineData("English")]
+    [InlineData("xx")]
+    public void A_language_that_is_not_a_known_code_is_refused(string language)
+    {
+        var member = NewMember();
+
+        var refusal = Should.Throw<DomainRuleException>(() => member.UpdateProfile(null, null, null, [], ["sv", language]));
+
+        refusal.Code.ShouldBe("member.languages.unknown");
+        refusal.Field.ShouldBe("member.languages");
         member.Languages.ShouldBeEmpty();
     }
 
@@ -92,7 +109,7 @@ public sealed class MemberProfileTests
     {
         var member = NewMember();
 
-        member.UpdateProfile(null, null, null, [], Enumerable.Range(1, Member.MaxLanguages).Select(i => $"språk{i}"));
+        member.UpdateProfile(null, null, null, [], SpokenLanguages.All.Take(Member.MaxLanguages));
 
         member.Languages.Count.ShouldBe(Member.MaxLanguages);
     }

@@ -50,7 +50,7 @@ public abstract class NotificationMailTests(DatabaseProvider provider) : Discuss
 
         var mail = _sink.Messages.ShouldHaveSingleItem().Parse();
         mail.To.Mailboxes.ShouldHaveSingleItem().Address.ShouldBe(await EmailOfAsync(Karin));
-        mail.Subject.ShouldBe("Erik Sandberg mentioned you in “Möte <b>om</b> rubricering & annat”");
+        mail.Subject.ShouldBe("Erik Sandberg mentioned you in “Möte <b>om</b> rubricering & annat” – Samverkansportalen");
         mail.TextBody!.ShouldContain($"http://portal.test/threads/{started.ThreadId}#post-{started.FirstPostId}");
         mail.HtmlBody!.ShouldContain("&lt;b&gt;om&lt;/b&gt; rubricering &amp; annat");
         mail.HtmlBody!.ShouldNotContain("<b>om</b>");
@@ -109,7 +109,7 @@ public abstract class NotificationMailTests(DatabaseProvider provider) : Discuss
         await Outbox.DispatchDueAsync();
 
         var digest = _sink.Messages.ShouldHaveSingleItem().Parse();
-        digest.Subject.ShouldBe("Dagens sammanfattning: 1 olästa");
+        digest.Subject.ShouldBe("Dagens sammanfattning: 1 oläst – Samverkansportalen");
         digest.TextBody!.ShouldContain("Johan Berg nämnde dig i ”Kapitel 4 i manualen”");
         digest.TextBody!.ShouldContain($"http://portal.test/threads/{manual.ThreadId}#post-{manual.FirstPostId}");
         digest.TextBody!.ShouldNotContain(DemoData.Threads.NmtMethodSupport);

@@ -35,4 +35,18 @@ public sealed class EnglishDirectoryTests : DirectoryPageTest
         cut.Find("[data-testid=profile-save]").TextContent.ShouldBe("Save profile");
         cut.Markup.ShouldContain("Forms of exploitation you work with");
     }
+
+    [Fact]
+    public void People_search_in_English_filters_by_language_and_names_languages_in_English()
+    {
+        SignInAs(DemoData.Personas.NmtLead);
+        Navigation.NavigateTo("/directory/people?lang=ar");
+
+        var cut = Render<PeopleSearch>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=people-count]").TextContent.ShouldBe("2 people"));
+        cut.FindAll("[data-testid=person]").ShouldAllBe(person => person.TextContent.Contains("Swedish, Arabic, English")
+            || person.TextContent.Contains("Swedish, English, Arabic"));
+        cut.Markup.ShouldNotContain("arabiska");
+    }
 }

@@ -1,5 +1,8 @@
 using Bunit;
+using MudBlazor;
+using MudBlazor.Extensions;
 using Portal.Domain.Directory;
+using Portal.Domain.Members;
 using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.Directory;
@@ -40,17 +43,27 @@ public sealed class MyProfileTests : DirectoryPageTest
     public async Task Too_many_languages_show_the_error_beside_the_languages_field()
     {
         var cut = RenderAs(DemoData.Personas.RegionalCoordinator);
-        var languages = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"språk{i}"));
-        cut.Find("input[data-testid=profile-languages]").Change(languages);
+        var eleven = SpokenLanguages.All.Take(11).ToList();
+        await ChooseLanguagesAsync(cut, eleven);
 
         cut.Find("[data-testid=profile-save]").Click();
 
-        cut.WaitForAssertion(() => cut.Find("input[data-testid=profile-languages]").GetAttribute("aria-invalid").ShouldBe("true"));
-        cut.Markup.ShouldContain("Ange högst 10 språk");
-        cut.Find("input[data-testid=profile-languages]").GetAttribute("value").ShouldBe(languages);
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("Välj högst 10 språk."));
         cut.Find("input[data-testid=profile-title]").GetAttribute("aria-invalid").ShouldBe("false");
+        LanguageSelect(cut).Instance.GetState(x => x.SelectedValues)!.ShouldBe(eleven, ignoreOrder: true);
         (await Database.Get<DirectoryService>().GetPersonAsync(DemoData.Personas.RegionalCoordinator, DemoData.Personas.RegionalCoordinator))
-            .Languages.ShouldBe(["svenska", "engelska", "rumänska"]);
+            .Languages.ShouldBe(["sv", "en", "ro"]);
+    }
+
+    [Fact]
+    public void The_languages_field_offers_every_language_by_its_Swedish_name_and_shows_the_chosen_ones()
+    {
+        var cut = RenderAs(DemoData.Personas.RegionalCoordinator);
+
+        var select = LanguageSelect(cut);
+        select.Instance.GetState(x => x.SelectedValues)!.ShouldBe(["sv", "en", "ro"], ignoreOrder: true);
+        select.FindComponents<MudSelectItem<string>>().Select(i => i.Instance.Value).ShouldBe(SpokenLanguages.All, ignoreOrder: true);
+        select.Instance.ToStringFunc!("ro").ShouldBe("rumänska");
     }
 
     [Fact]
@@ -60,7 +73,7 @@ public sealed class MyProfileTests : DirectoryPageTest
         var cut = RenderAs(me);
         cut.Find("input[data-testid=profile-title]").Change("Verksamhetsledare");
         cut.Find("input[data-testid=profile-phone]").Change("08-555 000 11");
-        cut.Find("input[data-testid=profile-languages]").Change("svenska, engelska, tigrinja");
+        await ChooseLanguagesAsync(cut, ["sv", "en", "ti"]);
         cut.Find("input[data-testid=profile-form-ForcedLabour]").Change(true);
         cut.Find("input[data-testid=profile-form-Begging]").Change(false);
 
@@ -71,7 +84,14 @@ public sealed class MyProfileTests : DirectoryPageTest
         stored.Title.ShouldBe("Verksamhetsledare");
         stored.Phone.ShouldBe("08-555 000 11");
         stored.County.ShouldBe(County.Stockholm);
-        stored.Languages.ShouldBe(["svenska", "engelska", "tigrinja"]);
+        stored.Languages.ShouldBe(["sv", "en", "ti"], ignoreOrder: true);
         stored.ExploitationForms.ShouldBe([ExploitationForm.SexualPurposes, ExploitationForm.ForcedLabour]);
     }
+
+    private static IRenderedComponent<MudSelect<string>> LanguageSelect(IRenderedComponent<MyProfile> cut) =>
+        cut.FindComponents<MudSelect<string>>().Single(s => s.Instance.UserAttributes.TryGetValue("data-testid", out var id) && (string?)id == "profile-languages");
+
+    // What choosing in the list does: the select reports the chosen codes.
+    private static Task ChooseLanguagesAsync(IRenderedComponent<MyProfile> cut, IReadOnlyList<string> codes) =>
+        cut.InvokeAsync(() => LanguageSelect(cut).Instance.SelectedValuesChanged.InvokeAsync(codes));
 }

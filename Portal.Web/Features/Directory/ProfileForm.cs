@@ -1,4 +1,5 @@
 using Portal.Domain.Directory;
+using Portal.Domain.Members;
 using Portal.Infrastructure.Features.Directory;
 
 namespace Portal.Web.Features.Directory;
@@ -10,8 +11,8 @@ public sealed class ProfileForm
     public string? Phone { get; set; }
     public County? County { get; set; }
     public HashSet<ExploitationForm> Forms { get; } = [];
-    /// <summary>Comma-separated, as the member writes them.</summary>
-    public string? Languages { get; set; }
+    /// <summary>Codes of <see cref="SpokenLanguages"/>, chosen from the list.</summary>
+    public IReadOnlyCollection<string> Languages { get; set; } = [];
 
     public void Fill(PersonCard person)
     {
@@ -20,10 +21,11 @@ public sealed class ProfileForm
         County = person.County;
         Forms.Clear();
         Forms.UnionWith(person.ExploitationForms);
-        Languages = string.Join(", ", person.Languages);
+        // A word stored before languages were codes cannot be chosen from the list; the member
+        // chooses the language again (ADR 0022).
+        Languages = person.Languages.Where(SpokenLanguages.IsKnown).ToList();
     }
 
     public ProfileInput ToInput() =>
-        new(Title, Phone, County, Forms.Order().ToList(),
-            (Languages ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        new(Title, Phone, County, Forms.Order().ToList(), Languages.ToList());
 }
