@@ -30,6 +30,11 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
+        builder.Services.AddSingleton(new Portal.Infrastructure.WriteLimits.WriteLimitSettings
+        {
+            Writes = configuration.GetSection("Portal:RateLimits:Writes").Get<Dictionary<string, Portal.Infrastructure.WriteLimits.WriteLimitSetting>>()
+                is { } writes ? new(writes, StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase),
+        });
         builder.Services.AddSingleton(configuration.GetSection("Portal:Outbox").Get<Portal.Infrastructure.Outbox.OutboxOptions>()
             ?? new Portal.Infrastructure.Outbox.OutboxOptions());
         builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
