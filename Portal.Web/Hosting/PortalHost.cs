@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Persistence;
@@ -79,7 +80,8 @@ public static class PortalHost
         {
             // A post is at most 20,000 characters; anything much larger is not a post.
             options.MaximumReceiveMessageSize = 96 * 1024;
-        });
+        }).AddHubOptions<Portal.Web.Hubs.DiscussionHub>(options => options.AddFilter<Portal.Web.Hubs.HubCallLimiter>());
+        builder.AddPortalRateLimits();
         builder.Services.AddSingleton<Portal.Web.Hubs.HubWatchers>();
         builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
@@ -112,6 +114,7 @@ public static class PortalHost
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalRateLimits();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -131,7 +134,7 @@ public static class PortalHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireRateLimiting(RequestRateLimits.Policy);
     }
 }

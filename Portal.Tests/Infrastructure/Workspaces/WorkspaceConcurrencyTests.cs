@@ -51,7 +51,7 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         // Both use cases load NMT (both leads active) before either saves.
         using var bothLoaded = new Barrier(2);
         var racing = new WorkspaceService(new GatedContexts(_database.Contexts, () => Meet(bothLoaded)), TimeProvider.System,
-            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>(), _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
 
         var results = await Task.WhenAll(
             Attempt(() => racing.LeaveAsync(P.NmtLead, W.Nmt)),
@@ -74,7 +74,7 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         // Karin approves from a snapshot in which she leads; Erik demotes her before her save.
         var racing = new WorkspaceService(new GatedContexts(_database.Contexts,
             () => Workspaces.ChangeRoleAsync(P.NmtLead, W.Nmt, P.NmtPolice, MembershipRole.Member)), TimeProvider.System,
-            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>(), _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
 
         var refusal = await Should.ThrowAsync<DomainRuleException>(() => racing.ApproveRequestAsync(P.NmtPolice, W.Nmt, P.RegionalCoordinator));
 
@@ -91,7 +91,8 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
     {
         await Workspaces.RequestToJoinAsync(P.RegionalCoordinator, W.Nmt, null);
         var administration = new AdministrationService(new GatedContexts(_database.Contexts,
-            () => Workspaces.ApproveRequestAsync(P.NmtLead, W.Nmt, P.RegionalCoordinator)), TimeProvider.System);
+            () => Workspaces.ApproveRequestAsync(P.NmtLead, W.Nmt, P.RegionalCoordinator)), TimeProvider.System,
+            _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
         var input = new WorkspaceInput("NMT", WorkspaceKind.Team, WorkspaceVisibility.Hidden, "Dolt tills vidare", []);
 
         (await Should.ThrowAsync<DomainRuleException>(() => administration.UpdateWorkspaceAsync(P.Administrator, W.Nmt, input)))
