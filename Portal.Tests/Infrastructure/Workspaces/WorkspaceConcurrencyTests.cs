@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Administration;
@@ -184,11 +187,39 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
             Gate(await inner.CreateDbContextAsync(cancellationToken));
 
+        /// <summary>The same context with a gate where the save's transaction starts: a use case saves
+        /// inside the transaction that counts its write (ADR 0019), and on SQLite that transaction holds
+        /// the write lock, so waiting inside it for the other change would wait forever.</summary>
         private PortalDbContext Gate(PortalDbContext db)
         {
-            // SavingChanges is synchronous; the use case's thread waits here for the other change.
-            db.SavingChanges += (_, _) => beforeSave().GetAwaiter().GetResult();
-            return db;
+            var options = db.GetService<IDbContextOptions>();
+            var gate = new TransactionGate(beforeSave);
+            PortalDbContext gated = db switch
+            {
+                SqlitePortalDbContext => new SqlitePortalDbContext(
+                    new DbContextOptionsBuilder<SqlitePortalDbContext>((DbContextOptions<SqlitePortalDbContext>)options).AddInterceptors(gate).Options),
+                _ => new PostgresPortalDbContext(
+                    new DbContextOptionsBuilder<PostgresPortalDbContext>((DbContextOptions<PostgresPortalDbContext>)options).AddInterceptors(gate).Options),
+            };
+            db.Dispose();
+            return gated;
+        }
+    }
+
+    private sealed class TransactionGate(Func<Task> beforeSave) : DbTransactionInterceptor
+    {
+        public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result)
+        {
+            beforeSave().GetAwaiter().GetResult();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            await beforeSave();
+            return result;
         }
     }
 }
