@@ -17,6 +17,7 @@ using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Persistence.Interceptors;
 using Portal.Infrastructure.Scheduling;
 using Portal.Infrastructure.Subjects;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure;
 
@@ -73,6 +74,14 @@ public static class DependencyInjection
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
+        // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
+        services.AddDiscussionWriteLimits();
+        services.AddWorkspaceWriteLimits();
+        services.AddWriteLimit(UpdateService.UpdateWrite, 5, TimeSpan.FromMinutes(1));
+        services.AddWriteLimit(UpdateService.PinWrite, 30, TimeSpan.FromMinutes(1));
+        services.AddWriteLimit(DirectoryService.ProfileWrite, 20, TimeSpan.FromMinutes(10));
+        services.AddWriteLimit(NotificationPreferenceService.PreferenceWrite, 60, TimeSpan.FromMinutes(1));
+        services.AddWriteLimit(AdministrationService.AdministrationWrite, 120, TimeSpan.FromMinutes(1));
         services.AddSingleton<DatabaseInitializer>();
         services.AddPortalMail(mail ?? new MailOptions());
         return services;

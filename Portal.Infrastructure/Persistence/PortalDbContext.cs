@@ -39,6 +39,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<SentNotificationMail> SentNotificationMails => Set<SentNotificationMail>();
     public DbSet<WorkspaceUpdate> WorkspaceUpdates => Set<WorkspaceUpdate>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 
     /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>
     public Guid? ActingMemberId { get; set; }

@@ -73,6 +73,10 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
         builder.UseSetting("Portal:Database:Provider", provider.ToString());
         builder.UseSetting("Portal:Database:ConnectionString", connectionString);
         builder.UseSetting("Portal:Database:SeedDemoData", "true");
+        // Tests drive the portal far faster than a person; the per-node request and hub-call limits are
+        // lifted unless a test sets its own (the database-counted write limits keep their defaults).
+        builder.UseSetting("Portal:RateLimits:Requests:PermitLimit", "1000000");
+        builder.UseSetting("Portal:RateLimits:HubCalls:PermitLimit", "1000000");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

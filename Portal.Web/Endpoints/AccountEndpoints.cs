@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Infrastructure.Features.Members;
 using Portal.Web.Account;
+using Portal.Web.Hosting;
 
 namespace Portal.Web.Endpoints;
 
@@ -12,7 +13,8 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        var account = app.MapGroup("/account");
+        // Per member (or client address) and node, 429 beyond Portal:RateLimits:Requests (ADR 0019).
+        var account = app.MapGroup("/account").RequireRateLimiting(RequestRateLimits.Policy);
 
         account.MapPost("/demo-signin", async ([FromForm] Guid memberId, [FromForm] string? returnUrl,
             HttpContext context, SignInService signIn, AuthenticationSetup.SignInModes modes) =>
@@ -54,7 +56,7 @@ public static class AccountEndpoints
         {
             CultureCookie.Write(context, CultureCookie.Normalise(culture));
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RequestRateLimits.Policy);
     }
 
     /// <summary>Only local paths (<c>/x</c>, not <c>//x</c> or <c>/\x</c>): no open redirect. Browsers drop

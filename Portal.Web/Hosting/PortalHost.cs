@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Persistence;
@@ -30,6 +31,11 @@ public static class PortalHost
         }
         builder.Services.AddSingleton(configuration.GetSection("Portal:Discussions").Get<Portal.Infrastructure.Features.Discussions.DiscussionOptions>()
             ?? new Portal.Infrastructure.Features.Discussions.DiscussionOptions());
+        builder.Services.AddSingleton(new Portal.Infrastructure.WriteLimits.WriteLimitSettings
+        {
+            Writes = configuration.GetSection("Portal:RateLimits:Writes").Get<Dictionary<string, Portal.Infrastructure.WriteLimits.WriteLimitSetting>>()
+                is { } writes ? new(writes, StringComparer.OrdinalIgnoreCase) : new(StringComparer.OrdinalIgnoreCase),
+        });
         builder.Services.AddSingleton(configuration.GetSection("Portal:Outbox").Get<Portal.Infrastructure.Outbox.OutboxOptions>()
             ?? new Portal.Infrastructure.Outbox.OutboxOptions());
         builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
@@ -75,7 +81,8 @@ public static class PortalHost
         {
             // A post is at most 20,000 characters; anything much larger is not a post.
             options.MaximumReceiveMessageSize = 96 * 1024;
-        });
+        }).AddHubOptions<Portal.Web.Hubs.DiscussionHub>(options => options.AddFilter<Portal.Web.Hubs.HubCallLimiter>());
+        builder.AddPortalRateLimits();
         builder.Services.AddSingleton<Portal.Web.Hubs.HubWatchers>();
         builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
@@ -108,6 +115,7 @@ public static class PortalHost
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalRateLimits();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -127,7 +135,7 @@ public static class PortalHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireRateLimiting(RequestRateLimits.Policy);
     }
 }

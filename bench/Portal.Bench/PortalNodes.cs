@@ -48,7 +48,10 @@ public sealed class PortalNodes : IAsyncDisposable
         environment["Portal__Database__ConnectionString"] = options.Postgres;
         environment["Portal__Database__SeedDemoData"] = "true";
         // The benchmark's single poster writes far faster than any member may.
-        environment["Portal__Discussions__PostsPerMinute"] = "1000000";
+        environment["Portal__RateLimits__Writes__post__Limit"] = "1000000";
+        // …and hundreds of clients connect from one address as a handful of personas.
+        environment["Portal__RateLimits__Requests__PermitLimit"] = "1000000";
+        environment["Portal__RateLimits__HubCalls__PermitLimit"] = "1000000";
         if (options.Redis is not null)
         {
             environment["Portal__Redis"] = options.Redis;

@@ -12,8 +12,12 @@ namespace Portal.Infrastructure.Features.Administration;
 
 /// <summary>The secretariat's administration: organisations and their tenants, workspaces and
 /// their leads, the administrator role. Only administrators pass.</summary>
-public sealed class AdministrationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed class AdministrationService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock,
+    Portal.Infrastructure.WriteLimits.WriteLimiter limiter)
 {
+    /// <summary>Administrative changes one administrator may save (ADR 0019).</summary>
+    public const string AdministrationWrite = "administration";
+
     /// <summary>Says no (AccessDeniedException) unless the actor is an administrator now; lets the
     /// administration pages refuse at once instead of per tab.</summary>
     public async Task EnsureAdministratorAsync(Guid actorId, CancellationToken cancellationToken = default)
@@ -40,7 +44,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         await ApplyTenantsAsync(db, organisation, input.TenantIds, cancellationToken);
         await EnsureParentExistsAsync(db, organisation.Id, input.ParentId, cancellationToken);
         db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
         return organisation.Id;
     }
 
@@ -58,7 +62,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
             organisation.PlaceUnder(input.ParentId);
         }
         await ApplyTenantsAsync(db, organisation, input.TenantIds, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
     }
 
     public Task EnableOrganisationAsync(Guid actorId, Guid organisationId, CancellationToken cancellationToken = default) =>
@@ -79,7 +83,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         // Every session of its members ends at its next request, on every node.
         foreach (var member in await db.Members.Where(m => m.OrganisationId == organisationId).ToListAsync(cancellationToken))
             member.RenewSecurityStamp();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
     }
 
     public async Task<Guid> CreateWorkspaceAsync(Guid actorId, WorkspaceInput input, CancellationToken cancellationToken = default)
@@ -100,7 +104,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
             db.Audit(db.ActingMemberId.Value, AuditActions.LeadAppointed, WorkspaceSubjectKind.Of(workspace.Id), now, leadId.ToString("D"));
         }
         db.Workspaces.Add(workspace);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
         return workspace.Id;
     }
 
@@ -110,7 +114,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         var workspace = await db.Workspaces.SingleOrDefaultAsync(w => w.Id == workspaceId, cancellationToken)
             ?? throw new NotFoundException("workspace.notfound");
         workspace.Describe(input.Name, input.Kind, input.Visibility, input.Purpose);
-        await WorkspaceService.SaveAsync(db, cancellationToken);
+        await SaveWorkspaceAsync(db, actorId, cancellationToken);
     }
 
     /// <summary>The code for an administrator appointing themself lead, which a second administrator must do.</summary>
@@ -133,7 +137,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         workspace.AppointLead(memberId, actor.MemberId, now);
         // One SaveChanges, so the appointment and its audit record commit together or not at all.
         db.Audit(actor.MemberId, AuditActions.LeadAppointed, WorkspaceSubjectKind.Of(workspace.Id), now, memberId.ToString("D"));
-        await WorkspaceService.SaveAsync(db, cancellationToken);
+        await SaveWorkspaceAsync(db, actorId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<MemberAdminRow>> ListMembersAsync(Guid actorId, string? text, CancellationToken cancellationToken = default)
@@ -171,7 +175,7 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         var member = await db.Members.SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken)
             ?? throw new NotFoundException("member.notfound");
         change(actor, member);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
     }
 
     private async Task ChangeOrganisationAsync(Guid actorId, Guid organisationId, Action<Organisation> change, CancellationToken cancellationToken)
@@ -180,7 +184,24 @@ public sealed class AdministrationService(IDbContextFactory<PortalDbContext> con
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
             ?? throw new NotFoundException("organisation.notfound");
         change(organisation);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, actorId, cancellationToken);
+    }
+
+    /// <summary>Saves with the administrator's write counted against its limit, in one transaction.</summary>
+    private Task SaveAsync(PortalDbContext db, Guid actorId, CancellationToken cancellationToken) =>
+        limiter.SaveAsync(db, actorId, clock.GetUtcNow(), [new(AdministrationWrite)], cancellationToken);
+
+    /// <summary>As <see cref="WorkspaceService.SaveAsync"/>: a lost race is a refusal to act on.</summary>
+    private async Task SaveWorkspaceAsync(PortalDbContext db, Guid actorId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(db, actorId, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException(WorkspaceService.ChangedConcurrently);
+        }
     }
 
     private async Task<PortalDbContext> OpenAsAdministratorAsync(Guid actorId, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace Portal.Infrastructure.Features.Directory;
 
 /// <summary>The directory of people and organisations. Every signed-in member may search it: it
 /// holds professional contact details only. Members of disabled organisations are left out.</summary>
-public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts, DirectoryTerms terms)
+public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts, DirectoryTerms terms, TimeProvider clock,
+    Portal.Infrastructure.WriteLimits.WriteLimiter limiter)
 {
     public const int MaxPageSize = 200;
 
@@ -108,8 +109,11 @@ public sealed class DirectoryService(IDbContextFactory<PortalDbContext> contexts
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         var member = await db.Members.SingleAsync(m => m.Id == actor.MemberId, cancellationToken);
         member.UpdateProfile(input.Title, input.Phone, input.County, input.ExploitationForms, input.Languages);
-        await db.SaveChangesAsync(cancellationToken);
+        await limiter.SaveAsync(db, actor.MemberId, clock.GetUtcNow(), [new(ProfileWrite)], cancellationToken);
     }
+
+    /// <summary>Profile changes one member may save (ADR 0019).</summary>
+    public const string ProfileWrite = "profile";
 
     private static IQueryable<OrganisationCard> ProjectCards(PortalDbContext db, IQueryable<Organisation> organisations) =>
         organisations.Select(o => new OrganisationCard(

@@ -3,13 +3,10 @@ using Portal.Infrastructure.Features.Workspaces;
 
 namespace Portal.Infrastructure.Features.Discussions;
 
-/// <summary>Limits on posting, bound from "Portal:Discussions".</summary>
+/// <summary>Settings of discussions, bound from "Portal:Discussions". How much one member may write is
+/// a write limit (<see cref="DiscussionWrites"/>, "Portal:RateLimits:Writes").</summary>
 public sealed class DiscussionOptions
 {
-    /// <summary>Posts (including new threads) one member may write per minute, counted in the
-    /// database so the limit holds across nodes.</summary>
-    public int PostsPerMinute { get; set; } = 10;
-
     /// <summary>How often a change that lost a race for the thread's next sequence number is tried
     /// again. With N people posting at the same instant the last one may lose N-1 times.</summary>
     public int ConcurrencyRetries { get; set; } = 30;

@@ -9,6 +9,7 @@ using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Subjects;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure.Features.Discussions;
 
@@ -17,7 +18,7 @@ namespace Portal.Infrastructure.Features.Discussions;
 /// <see cref="NotificationCreated"/> after the commit) and returns read models. A thread that the
 /// actor may not see is "not found", whatever the reason.</summary>
 public sealed class DiscussionService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock,
-    MarkdownRenderer renderer, ISearchIndexer indexer, DiscussionOptions options, Notifier notifier)
+    MarkdownRenderer renderer, ISearchIndexer indexer, DiscussionOptions options, Notifier notifier, WriteLimiter limiter)
 {
     // ---- Reading ----
 
@@ -178,7 +179,6 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             throw new DomainRuleException(workspaces.Any(w => w.MembershipOf(actor.MemberId) is { Status: MembershipStatus.Active, Role: MembershipRole.Observer })
                 ? "post.observer" : "post.not-member");
         var now = clock.GetUtcNow();
-        await EnsureWithinRateAsync(db, actor, now, cancellationToken);
 
         var (thread, post) = DiscussionThread.Start(ids, title ?? "", exploitationForms, childConcerned, actor.MemberId, body, rendered, now);
         db.Threads.Add(thread);
@@ -189,6 +189,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         // The notifier asks the thread's subject kind who may see it, so the thread is saved first and
         // its first post's notifications right after, in one transaction (its events go out at the commit).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await limiter.CountAsync(db, actor.MemberId, now,
+            [new(DiscussionWrites.Thread), new(DiscussionWrites.Post, Field: "body"), new(DiscussionWrites.Mention, MentionsIn(post), "body")],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(db, actor, thread, workspaces, post, null, post.MentionedMemberIds, post.MentionedWorkspaceIds, now, includeFollowers: false, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -202,21 +205,22 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
     {
         var body = PostBody.Parse(markdown);
         var rendered = renderer.Render(body);
+        var mentions = 0;
         return await ChangeThreadAsync(actorId, threadId, explainLeaving: true, async (db, actor, thread, workspaces, now) =>
         {
             EnsureCanPost(actor, thread, workspaces);
-            await EnsureWithinRateAsync(db, actor, now, cancellationToken);
             Post? replyTo = null;
             if (parentPostId is { } parentId)
                 replyTo = await db.Posts.SingleOrDefaultAsync(p => p.Id == parentId && p.ThreadId == thread.Id, cancellationToken)
                     ?? throw new NotFoundException("post.notfound");
             var post = thread.AddPost(actor.MemberId, body, rendered, replyTo, now);
             db.Posts.Add(post);
+            mentions = MentionsIn(post);
             await indexer.IndexPostAsync(db, post, cancellationToken);
             await NotifyAsync(db, actor, thread, workspaces, post, replyTo, post.MentionedMemberIds, post.MentionedWorkspaceIds, now, includeFollowers: true, cancellationToken);
             await EnsureFollowingAsync(db, actor.MemberId, thread.Id, now, cancellationToken);
             return new PostedPost(post.Id, post.Sequence);
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Post, Field: "body"), new(DiscussionWrites.Mention, mentions, "body")]);
     }
 
     public async Task EditPostAsync(Guid actorId, Guid postId, string? markdown, CancellationToken cancellationToken = default)
@@ -224,6 +228,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         var body = PostBody.Parse(markdown);
         var rendered = renderer.Render(body);
         var threadId = await ThreadOfPostAsync(postId, cancellationToken);
+        var newMentions = 0;
         await ChangeThreadAsync(actorId, threadId, explainLeaving: true, async (db, actor, thread, workspaces, now) =>
         {
             var post = await db.Posts.SingleAsync(p => p.Id == postId, cancellationToken);
@@ -235,10 +240,12 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             thread.EditPost(post, actor.MemberId, body, rendered, now);
             await indexer.IndexPostAsync(db, post, cancellationToken);
             // Only people newly mentioned by the edit hear of it.
-            await NotifyAsync(db, actor, thread, workspaces, post, null, post.MentionedMemberIds.Where(id => !mentionedBefore.Contains(id)).ToList(),
-                post.MentionedWorkspaceIds.Where(id => !workspacesBefore.Contains(id)).ToList(), now, includeFollowers: false, cancellationToken);
+            var newMembers = post.MentionedMemberIds.Where(id => !mentionedBefore.Contains(id)).ToList();
+            var newWorkspaces = post.MentionedWorkspaceIds.Where(id => !workspacesBefore.Contains(id)).ToList();
+            newMentions = newMembers.Count + newWorkspaces.Count;
+            await NotifyAsync(db, actor, thread, workspaces, post, null, newMembers, newWorkspaces, now, includeFollowers: false, cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Edit, Field: "body"), new(DiscussionWrites.Mention, newMentions, "body")]);
     }
 
     /// <summary>The author deletes their own post; it stays as a "deleted" placeholder.</summary>
@@ -251,7 +258,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             thread.DeletePost(post, actor.MemberId, now);
             await indexer.IndexPostAsync(db, post, cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Edit)]);
     }
 
     /// <summary>A lead of one of the thread's workspaces removes any post, with a reason everyone sees.</summary>
@@ -266,7 +273,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             thread.RemovePost(post, actor.MemberId, reason, now);
             await indexer.IndexPostAsync(db, post, cancellationToken);
             return true;
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Moderation, Field: "reason")]);
     }
 
     /// <summary>Toggles the actor's reaction; returns whether it is now given.</summary>
@@ -278,7 +285,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             EnsureCanPost(actor, thread, workspaces);
             var post = await db.Posts.Include(p => p.Reactions).SingleAsync(p => p.Id == postId, cancellationToken);
             return thread.ToggleReaction(post, actor.MemberId, reaction, now);
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Reaction)]);
     }
 
     public Task PinThreadAsync(Guid actorId, Guid threadId, bool pinned, CancellationToken cancellationToken = default) =>
@@ -292,8 +299,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         await LoadThreadAsync(db, actor, threadId, track: false, explainLeaving: false, cancellationToken);
-        await EnsureFollowingAsync(db, actor.MemberId, threadId, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await EnsureFollowingAsync(db, actor.MemberId, threadId, now, cancellationToken);
+        await limiter.SaveAsync(db, actor.MemberId, now, [new(DiscussionWrites.Follow)], cancellationToken);
     }
 
     public async Task UnfollowAsync(Guid actorId, Guid threadId, CancellationToken cancellationToken = default)
@@ -301,7 +309,11 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         await LoadThreadAsync(db, actor, threadId, track: false, explainLeaving: false, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await limiter.CountAsync(db, actor.MemberId, clock.GetUtcNow(), [new(DiscussionWrites.Follow)], cancellationToken);
         await db.ThreadFollows.Where(f => f.ThreadId == threadId && f.MemberId == actor.MemberId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records that the actor has read the thread up to <paramref name="sequence"/>
@@ -351,23 +363,25 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
                 throw new AccessDeniedException("discussion.moderate.denied");
             change(actor, thread);
             return Task.FromResult(true);
-        }, cancellationToken);
+        }, cancellationToken, () => [new(DiscussionWrites.Moderation)]);
 
-    /// <summary>Runs a change to a thread in a fresh unit of work and saves it. If another change
-    /// took the thread's next sequence number first, the whole use case runs again on fresh data.</summary>
+    /// <summary>Runs a change to a thread in a fresh unit of work and saves it with the writes it counts
+    /// (<paramref name="counted"/>, asked after the change). If another change took the thread's next
+    /// sequence number first, the whole use case runs again on fresh data.</summary>
     private async Task<T> ChangeThreadAsync<T>(Guid actorId, Guid threadId, bool explainLeaving,
         Func<PortalDbContext, Actor, DiscussionThread, IReadOnlyList<Workspace>, DateTimeOffset, Task<T>> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<IReadOnlyCollection<CountedWrite>> counted)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var actor = await db.LoadActorAsync(actorId, cancellationToken);
             var (thread, workspaces) = await LoadThreadAsync(db, actor, threadId, track: true, explainLeaving, cancellationToken);
-            var result = await change(db, actor, thread, workspaces, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var result = await change(db, actor, thread, workspaces, now);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await limiter.SaveAsync(db, actor.MemberId, now, counted(), cancellationToken);
                 return result;
             }
             catch (DbUpdateException) when (attempt < options.ConcurrencyRetries)
@@ -430,13 +444,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         return "post.not-member";
     }
 
-    private async Task EnsureWithinRateAsync(PortalDbContext db, Actor actor, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var since = now.AddMinutes(-1);
-        var recent = await db.Posts.CountAsync(p => p.AuthorId == actor.MemberId && p.PostedAt > since, cancellationToken);
-        if (recent >= options.PostsPerMinute)
-            throw new DomainRuleException("post.rate-limited", "body");
-    }
+    private static int MentionsIn(Post post) => post.MentionedMemberIds.Count + post.MentionedWorkspaceIds.Count;
 
     private static async Task EnsureFollowingAsync(PortalDbContext db, Guid memberId, Guid threadId, DateTimeOffset now, CancellationToken cancellationToken)
     {

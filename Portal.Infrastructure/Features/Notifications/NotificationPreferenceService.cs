@@ -12,8 +12,11 @@ public sealed record NotificationPreferenceView(string Kind, bool InPortal, Emai
 /// <summary>Each member's own choices: per kind of notification, the bell on or off and e-mail at
 /// once, in a daily or weekly digest, or never; and which workspaces or threads they muted.</summary>
 public sealed class NotificationPreferenceService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock,
-    NotificationKindRegistry kinds, SubjectRegistry subjects)
+    NotificationKindRegistry kinds, SubjectRegistry subjects, Portal.Infrastructure.WriteLimits.WriteLimiter limiter)
 {
+    /// <summary>Preference and mute changes one member may save (ADR 0019).</summary>
+    public const string PreferenceWrite = "preference";
+
     public async Task<IReadOnlyList<NotificationPreferenceView>> ListAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -41,7 +44,7 @@ public sealed class NotificationPreferenceService(IDbContextFactory<PortalDbCont
             db.NotificationPreferences.Add(new NotificationPreference(actor.MemberId, kind, inPortal, email, now));
         else
             existing.Change(inPortal, email, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await limiter.SaveAsync(db, actor.MemberId, now, [new(PreferenceWrite)], cancellationToken);
     }
 
     /// <summary>Whether the actor muted this subject.</summary>
@@ -73,7 +76,7 @@ public sealed class NotificationPreferenceService(IDbContextFactory<PortalDbCont
             return;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await limiter.SaveAsync(db, actor.MemberId, clock.GetUtcNow(), [new(PreferenceWrite)], cancellationToken);
         }
         catch (DbUpdateException) when (muted)
         {

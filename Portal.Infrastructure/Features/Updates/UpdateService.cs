@@ -5,6 +5,7 @@ using Portal.Domain.Updates;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure.Features.Updates;
 
@@ -21,8 +22,14 @@ public sealed record UpdateView(
 
 /// <summary>Short updates to a workspace's feed and the combined home feed. Updates are plain text
 /// (rendered as text by the UI) with an optional http(s) link.</summary>
-public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
+public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, WriteLimiter limiter)
 {
+    /// <summary>Updates one member may post (counted across all workspaces, ADR 0019).</summary>
+    public const string UpdateWrite = "update";
+
+    /// <summary>Pinning and unpinning updates (leads).</summary>
+    public const string PinWrite = "update-pin";
+
     public const int DefaultFeedSize = 50;
 
     public async Task<Guid> PostUpdateAsync(Guid actorId, Guid workspaceId, string? text, string? attachmentUrl,
@@ -34,9 +41,10 @@ public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, T
         if (!AccessPolicy.CanPostUpdate(actor, workspace))
             throw new DomainRuleException(workspace.MembershipOf(actor.MemberId) is { Status: MembershipStatus.Active, Role: MembershipRole.Observer }
                 ? "post.observer" : "post.not-member");
-        var update = WorkspaceUpdate.Post(workspaceId, actor.MemberId, text, attachmentUrl, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var update = WorkspaceUpdate.Post(workspaceId, actor.MemberId, text, attachmentUrl, now);
         db.WorkspaceUpdates.Add(update);
-        await db.SaveChangesAsync(cancellationToken);
+        await limiter.SaveAsync(db, actor.MemberId, now, [new(UpdateWrite, Field: "text")], cancellationToken);
         return update.Id;
     }
 
@@ -49,8 +57,9 @@ public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, T
         var workspace = await LoadReadableAsync(db, actor, update.WorkspaceId, cancellationToken, "update.notfound");
         if (!AccessPolicy.CanPinUpdate(actor, workspace))
             throw new AccessDeniedException("update.pin.denied");
-        update.Pin(pinned, actor.MemberId, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        update.Pin(pinned, actor.MemberId, now);
+        await limiter.SaveAsync(db, actor.MemberId, now, [new(PinWrite)], cancellationToken);
     }
 
     /// <summary>The combined feed of the workspaces the actor is an active member of: leads' pinned

@@ -5,12 +5,13 @@ using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Subjects;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure.Features.Workspaces;
 
 /// <summary>Workspaces and membership: every call loads the actor, asks the access policy and only
 /// then changes anything. The UI hides buttons too, but this is where "no" is said.</summary>
-public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, Notifier notifier)
+public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, Notifier notifier, WriteLimiter limiter)
 {
     public async Task<IReadOnlyList<WorkspaceSummary>> ListAsync(Guid actorId, CancellationToken cancellationToken = default)
     {
@@ -101,23 +102,28 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
     }
 
     public Task JoinAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Join(actor.MemberId, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Join(actor.MemberId, now), cancellationToken,
+            new CountedWrite(WorkspaceWrites.Membership));
 
     public Task RequestToJoinAsync(Guid actorId, Guid workspaceId, string? message, CancellationToken cancellationToken = default) =>
         ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.RequestToJoin(actor.MemberId, message, now), cancellationToken,
-            (_, workspace) => new MembershipNotice(MembershipNotificationKinds.Requested, LeadsOf(workspace), message));
+            new CountedWrite(WorkspaceWrites.Membership, Field: "membership.message"), (_, workspace) => new MembershipNotice(MembershipNotificationKinds.Requested, LeadsOf(workspace), message));
 
     public Task WithdrawRequestAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.WithdrawRequest(actor.MemberId, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.WithdrawRequest(actor.MemberId, now), cancellationToken,
+            new CountedWrite(WorkspaceWrites.Membership));
 
     public Task AcceptInvitationAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.AcceptInvitation(actor.MemberId, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.AcceptInvitation(actor.MemberId, now), cancellationToken,
+            new CountedWrite(WorkspaceWrites.Membership));
 
     public Task DeclineInvitationAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.DeclineInvitation(actor.MemberId, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.DeclineInvitation(actor.MemberId, now), cancellationToken,
+            new CountedWrite(WorkspaceWrites.Membership));
 
     public Task LeaveAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Leave(actor.MemberId, now), cancellationToken);
+        ChangeAsync(actorId, workspaceId, (actor, workspace, now) => workspace.Leave(actor.MemberId, now), cancellationToken,
+            new CountedWrite(WorkspaceWrites.Membership));
 
     public Task ApproveRequestAsync(Guid actorId, Guid workspaceId, Guid requesterId, CancellationToken cancellationToken = default) =>
         ManageAsync(actorId, workspaceId, (actor, workspace, now) => workspace.ApproveRequest(requesterId, actor.MemberId, now), cancellationToken,
@@ -153,7 +159,7 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         var now = clock.GetUtcNow();
         workspace.Invite(inviteeId, role, actor.MemberId, now);
         await NotifyAsync(db, actor, workspace, new MembershipNotice(MembershipNotificationKinds.Invited, [inviteeId]), now, cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        await SaveAsync(db, actor, now, new CountedWrite(WorkspaceWrites.Invitation, Field: "invitee"), cancellationToken);
     }
 
     private Task ManageAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken,
@@ -163,10 +169,10 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
             if (!AccessPolicy.CanManageMembers(actor, workspace))
                 throw new AccessDeniedException("membership.manage.denied");
             change(actor, workspace, now);
-        }, cancellationToken, notice is null ? null : (_, _) => notice);
+        }, cancellationToken, new CountedWrite(WorkspaceWrites.Roster), notice is null ? null : (_, _) => notice);
 
     private async Task ChangeAsync(Guid actorId, Guid workspaceId, Action<Actor, Workspace, DateTimeOffset> change, CancellationToken cancellationToken,
-        Func<Actor, Workspace, MembershipNotice>? notice = null)
+        CountedWrite counted, Func<Actor, Workspace, MembershipNotice>? notice = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
@@ -175,7 +181,7 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         change(actor, workspace, now);
         if (notice is not null)
             await NotifyAsync(db, actor, workspace, notice(actor, workspace), now, cancellationToken);
-        await SaveAsync(db, cancellationToken);
+        await SaveAsync(db, actor, now, counted, cancellationToken);
     }
 
     /// <summary>Who hears of a membership change, and the short text that goes with it (a request's
@@ -207,6 +213,20 @@ public sealed class WorkspaceService(IDbContextFactory<PortalDbContext> contexts
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainRuleException(ChangedConcurrently);
+        }
+    }
+
+    /// <summary><see cref="SaveAsync(PortalDbContext, CancellationToken)"/>, counting the actor's write
+    /// against its limit in the same transaction.</summary>
+    private async Task SaveAsync(PortalDbContext db, Actor actor, DateTimeOffset now, CountedWrite counted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await limiter.SaveAsync(db, actor.MemberId, now, [counted], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

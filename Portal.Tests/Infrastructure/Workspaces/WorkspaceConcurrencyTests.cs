@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Domain.Common;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Administration;
@@ -51,7 +54,7 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         // Both use cases load NMT (both leads active) before either saves.
         using var bothLoaded = new Barrier(2);
         var racing = new WorkspaceService(new GatedContexts(_database.Contexts, () => Meet(bothLoaded)), TimeProvider.System,
-            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>(), _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
 
         var results = await Task.WhenAll(
             Attempt(() => racing.LeaveAsync(P.NmtLead, W.Nmt)),
@@ -74,7 +77,7 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         // Karin approves from a snapshot in which she leads; Erik demotes her before her save.
         var racing = new WorkspaceService(new GatedContexts(_database.Contexts,
             () => Workspaces.ChangeRoleAsync(P.NmtLead, W.Nmt, P.NmtPolice, MembershipRole.Member)), TimeProvider.System,
-            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>());
+            _database.Get<Portal.Infrastructure.Features.Notifications.Notifier>(), _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
 
         var refusal = await Should.ThrowAsync<DomainRuleException>(() => racing.ApproveRequestAsync(P.NmtPolice, W.Nmt, P.RegionalCoordinator));
 
@@ -91,7 +94,8 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
     {
         await Workspaces.RequestToJoinAsync(P.RegionalCoordinator, W.Nmt, null);
         var administration = new AdministrationService(new GatedContexts(_database.Contexts,
-            () => Workspaces.ApproveRequestAsync(P.NmtLead, W.Nmt, P.RegionalCoordinator)), TimeProvider.System);
+            () => Workspaces.ApproveRequestAsync(P.NmtLead, W.Nmt, P.RegionalCoordinator)), TimeProvider.System,
+            _database.Get<Portal.Infrastructure.WriteLimits.WriteLimiter>());
         var input = new WorkspaceInput("NMT", WorkspaceKind.Team, WorkspaceVisibility.Hidden, "Dolt tills vidare", []);
 
         (await Should.ThrowAsync<DomainRuleException>(() => administration.UpdateWorkspaceAsync(P.Administrator, W.Nmt, input)))
@@ -183,11 +187,39 @@ public abstract class WorkspaceConcurrencyTests(DatabaseProvider provider) : IAs
         public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
             Gate(await inner.CreateDbContextAsync(cancellationToken));
 
+        /// <summary>The same context with a gate where the save's transaction starts: a use case saves
+        /// inside the transaction that counts its write (ADR 0019), and on SQLite that transaction holds
+        /// the write lock, so waiting inside it for the other change would wait forever.</summary>
         private PortalDbContext Gate(PortalDbContext db)
         {
-            // SavingChanges is synchronous; the use case's thread waits here for the other change.
-            db.SavingChanges += (_, _) => beforeSave().GetAwaiter().GetResult();
-            return db;
+            var options = db.GetService<IDbContextOptions>();
+            var gate = new TransactionGate(beforeSave);
+            PortalDbContext gated = db switch
+            {
+                SqlitePortalDbContext => new SqlitePortalDbContext(
+                    new DbContextOptionsBuilder<SqlitePortalDbContext>((DbContextOptions<SqlitePortalDbContext>)options).AddInterceptors(gate).Options),
+                _ => new PostgresPortalDbContext(
+                    new DbContextOptionsBuilder<PostgresPortalDbContext>((DbContextOptions<PostgresPortalDbContext>)options).AddInterceptors(gate).Options),
+            };
+            db.Dispose();
+            return gated;
+        }
+    }
+
+    private sealed class TransactionGate(Func<Task> beforeSave) : DbTransactionInterceptor
+    {
+        public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result)
+        {
+            beforeSave().GetAwaiter().GetResult();
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
+            TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            await beforeSave();
+            return result;
         }
     }
 }

@@ -893,6 +893,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("timed_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.WriteLimits.RecentWrite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Kind", "WrittenAt");
+
+                    b.ToTable("recent_writes", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Discussions.DiscussionThread", b =>
                 {
                     b.HasOne("Portal.Domain.Members.Member", null)

@@ -875,6 +875,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("timed_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.WriteLimits.RecentWrite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Kind", "WrittenAt");
+
+                    b.ToTable("recent_writes", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Discussions.DiscussionThread", b =>
                 {
                     b.HasOne("Portal.Domain.Members.Member", null)
