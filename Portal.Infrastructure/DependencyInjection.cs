@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.TryAddSingleton(new DiscussionOptions());
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
+        services.AddSingleton<MentionCandidates>();
         services.AddSingleton<UpdateService>();
         services.AddPortalNotifications();
         services.AddDiscussionNotificationKinds();
