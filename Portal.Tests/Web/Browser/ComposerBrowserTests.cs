@@ -126,7 +126,8 @@ public sealed class ComposerBrowserTests(BrowserFixture browser, ComposerPortal 
         await using var context = await browser.NewContextAsync(portal.BaseUrl);
         var page = await OpenThreadAsync(context, "Karin Holm");
         await page.SetViewportSizeAsync(1366, 768);
-        var link = "https://www.lansstyrelsen.se/stockholm/" + new string('m', 297 - 47) + "?sida=1";
+        const string start = "https://www.lansstyrelsen.se/stockholm/", end = "?sida=1";
+        var link = start + new string('m', 297 - start.Length - end.Length) + end;
         link.Length.ShouldBe(297);
 
         await Field(page).FillAsync($"Underlaget: {link}");
@@ -142,6 +143,7 @@ public sealed class ComposerBrowserTests(BrowserFixture browser, ComposerPortal 
     {
         await using var context = await browser.NewContextAsync(portal.BaseUrl);
         var page = await OpenThreadAsync(context, "Karin Holm");
+        await Expect(page.Locator("textarea[data-testid=\"composer\"][data-composer-attached]")).ToBeAttachedAsync();
 
         // 200,000 characters: far more than the connection carries in one message.
         await Field(page).EvaluateAsync("""

@@ -8,7 +8,6 @@ using Portal.Domain.Discussions;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Web.Account;
-using Portal.Web.Components.Live;
 using Portal.Web.Components.Shared;
 using Portal.Web.Resources;
 
@@ -16,10 +15,6 @@ namespace Portal.Web.Features.Discussions;
 
 public sealed partial class PostComposer
 {
-    /// <summary>Texts larger than this (in UTF-8) stay in the browser: the circuit's message limit is 96 KB.</summary>
-    private const int MaxSentBytes = 64 * 1024;
-    private static readonly TimeSpan DraftSaveInterval = TimeSpan.FromSeconds(1);
-
     [Parameter, EditorRequired] public required string Label { get; set; }
     [Parameter, EditorRequired] public required string SendText { get; set; }
     /// <summary>Sends the text (mentions in the server's form); an expected exception (a refused post) is shown here and the draft kept.</summary>
@@ -50,7 +45,7 @@ public sealed partial class PostComposer
     private readonly string _listId = "mentions-" + Guid.NewGuid().ToString("N")[..8];
     private ElementReference _root;
     private MudTextField<string> _field = null!;
-    private IJSObjectReference? _module;
+    private ComposerScript _script = null!;
     private DotNetObjectReference<PostComposer>? _self;
 
     private string? _draft;
@@ -72,9 +67,6 @@ public sealed partial class PostComposer
     private int _active;
     private int? _caretAfterRender;
 
-    private Guid _memberId;
-    private DateTimeOffset _draftSavedAt = DateTimeOffset.MinValue;
-    private bool _draftPending;
 
     private bool Suggesting => _query is not null && _suggestions.Count > 0;
     private string ListId => _listId;
@@ -104,6 +96,7 @@ public sealed partial class PostComposer
 
     protected override void OnInitialized()
     {
+        _script = new ComposerScript(JS, Clock, Logger, () => _mentions.ToWire(_draft), InvokeAsync);
         _draft = _mentions.Show(InitialText);
         Measure();
     }
@@ -124,30 +117,17 @@ public sealed partial class PostComposer
 
     private async Task AttachAsync()
     {
-        try
+        var memberId = await Session.GetIdAsync();
+        _self = DotNetObjectReference.Create(this);
+        // Per member: another member signing in on this browser does not see it.
+        var saved = await _script.AttachAsync(_root, _self, DraftKey is null ? null : $"{memberId:N}.{DraftKey}");
+        if (!string.IsNullOrWhiteSpace(saved) && string.IsNullOrEmpty(_draft))
         {
-            _memberId = await Session.GetIdAsync();
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
-            _self = DotNetObjectReference.Create(this);
-            await _module.InvokeVoidAsync("attach", _root, _self, MaxSentBytes);
-            if (DraftKey is null)
-                return;
-            var saved = await _module.InvokeAsync<string?>("loadDraft", StorageKey);
-            if (!string.IsNullOrWhiteSpace(saved) && string.IsNullOrEmpty(_draft))
-            {
-                _draft = _mentions.Show(saved);
-                Measure();
-                StateHasChanged();
-            }
-        }
-        catch (Exception exception) when (exception is JSException or JSDisconnectedException or TaskCanceledException)
-        {
-            // The composer works without its browser side; only drafts and key handling are missing.
-            Logger.LogInformation(exception, "The composer's browser side is not available");
+            _draft = _mentions.Show(saved);
+            Measure();
+            StateHasChanged();
         }
     }
-
-    private string StorageKey => $"{_memberId:N}.{DraftKey}";
 
     private async Task DraftChangedAsync(string? text)
     {
@@ -157,7 +137,7 @@ public sealed partial class PostComposer
         Measure();
         if (_preview)
             RenderPreview();
-        await SaveDraftAsync();
+        await _script.SaveDraftAsync();
         await UpdateSuggestionsAsync();
         if (OnTyping is not null)
             await OnTyping();
@@ -245,7 +225,7 @@ public sealed partial class PostComposer
             .Select(w => MentionChoice.Workspace(w.Id, w.Name, T["Mention.WorkspaceDetail"]));
         try
         {
-            var people = await Candidates.FindAsync(_memberId == Guid.Empty ? await Session.GetIdAsync() : _memberId, ThreadId!.Value, typed);
+            var people = await Candidates.FindAsync(await Session.GetIdAsync(), ThreadId!.Value, typed);
             return workspaces.Concat(people.Select(p => MentionChoice.Member(p.MemberId, p.DisplayName, p.OrganisationName)))
                 .Take(MentionCandidates.MaxResults).ToList();
         }
@@ -267,7 +247,7 @@ public sealed partial class PostComposer
         Measure();
         if (_preview)
             RenderPreview();
-        await SaveDraftAsync();
+        await _script.SaveDraftAsync();
     }
 
     /// <summary>The "Mention" button: an "@" at the end of the text, and the suggestions open.</summary>
@@ -320,7 +300,7 @@ public sealed partial class PostComposer
             _preview = false;
             _query = null;
             Measure();
-            await SaveDraftAsync(force: true);
+            await _script.SaveDraftAsync(now: true);
         }
         catch (Exception exception) when (Messages.IsExpected(exception))
         {
@@ -335,57 +315,9 @@ public sealed partial class PostComposer
         }
     }
 
-    /// <summary>Keeps the unsent text in this browser, at most once a second while typing; the rest
-    /// is written when the composer goes away (leaving the thread) or the text is sent.</summary>
-    private async Task SaveDraftAsync(bool force = false)
-    {
-        if (DraftKey is null || _module is null)
-            return;
-        var now = Clock.GetUtcNow();
-        if (!force && now - _draftSavedAt < DraftSaveInterval)
-        {
-            if (!_draftPending)
-                _ = LiveEvents.RunAsync(SaveLaterAsync, Logger);
-            _draftPending = true;
-            return;
-        }
-        _draftSavedAt = now;
-        _draftPending = false;
-        try
-        {
-            await _module.InvokeVoidAsync("saveDraft", StorageKey, _mentions.ToWire(_draft));
-        }
-        catch (Exception exception) when (exception is JSException or JSDisconnectedException or TaskCanceledException)
-        {
-            Logger.LogInformation(exception, "A draft could not be kept in the browser");
-        }
-    }
-
-    private async Task SaveLaterAsync()
-    {
-        await Task.Delay(DraftSaveInterval, Clock);
-        await InvokeAsync(async () =>
-        {
-            if (_draftPending)
-                await SaveDraftAsync(force: true);
-        });
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (_draftPending)
-            await SaveDraftAsync(force: true);
+        await _script.DisposeAsync();
         _self?.Dispose();
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone; so is the module.
-            }
-        }
     }
 }
