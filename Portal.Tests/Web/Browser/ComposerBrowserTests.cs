@@ -94,8 +94,11 @@ public sealed class ComposerBrowserTests(BrowserFixture browser, ComposerPortal 
         await page.Keyboard.PressAsync("Enter");
         await Expect(Field(page)).ToBeFocusedAsync();
 
-        await page.Keyboard.TypeAsync("Hej @Ma");
+        await page.Keyboard.TypeAsync("Hej @");
         var options = page.GetByRole(AriaRole.Option);
+        await Expect(options.First).ToBeVisibleAsync(); // everyone who reads the thread, and NMT
+        await page.Keyboard.TypeAsync("Ma");
+        await Expect(Field(page)).ToHaveValueAsync("Hej @Ma");
         await Expect(options).ToHaveCountAsync(2);
         await Expect(Field(page)).ToHaveAttributeAsync("aria-activedescendant", await options.Nth(0).GetAttributeAsync("id") ?? "");
 
