@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
         services.AddSingleton<IReadableThreads, ReadableThreads>();
+        services.AddSingleton<MentionCandidates>();
         services.AddSingleton<UpdateService>();
         services.AddPortalNotifications();
         services.AddDiscussionNotificationKinds();

@@ -4,7 +4,11 @@ namespace Portal.Domain.Discussions;
 
 /// <summary>The Markdown rendered to sanitised HTML, and its plain text for search and snippets.
 /// Made by the infrastructure's renderer when the post is saved.</summary>
-public sealed record RenderedPost(string Html, string PlainText);
+public sealed record RenderedPost(string Html, string PlainText)
+{
+    /// <summary>The Markdown held images, which are never shown: the preview says so.</summary>
+    public bool DroppedImages { get; init; }
+}
 
 /// <summary>One post in a thread. <see cref="Sequence"/> is its place (never changes);
 /// <see cref="ChangeSequence"/> is the thread sequence of its latest change, so that "what changed

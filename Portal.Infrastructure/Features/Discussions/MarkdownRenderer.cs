@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Portal.Domain.Discussions;
 
 namespace Portal.Infrastructure.Features.Discussions;
@@ -52,8 +54,10 @@ public sealed partial class MarkdownRenderer
             var id = Guid.Parse(m.Groups["id"].Value);
             return $"[@{EscapeMarkdown(m.Groups["name"].Value)}]({prefix}{id:D})";
         });
-        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline)).Trim();
-        return new RenderedPost(html, PlainTextOf(html));
+        var document = Markdown.Parse(markdown, _pipeline);
+        var droppedImages = document.Descendants<LinkInline>().Any(link => link.IsImage);
+        var html = _sanitizer.Sanitize(document.ToHtml(_pipeline)).Trim();
+        return new RenderedPost(html, PlainTextOf(html)) { DroppedImages = droppedImages };
     }
 
     /// <summary>The visible text of sanitised HTML, one line of words, for search and snippets.

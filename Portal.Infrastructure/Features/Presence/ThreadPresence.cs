@@ -76,7 +76,24 @@ public sealed class ThreadPresence : IDisposable
             await SendAsync(threadId);
     }
 
-    public ThreadPresenceView Get(Guid threadId)
+    /// <summary>The member sent what they wrote: stop showing them as writing now, not when it lapses.</summary>
+    public async Task StoppedWritingAsync(Guid threadId, Guid memberId)
+    {
+        if (!_local.TryGetValue(threadId, out var readers))
+            return;
+        var now = _clock.GetUtcNow();
+        var wasWriting = false;
+        foreach (var (key, reader) in readers.Where(r => r.Value.MemberId == memberId))
+        {
+            wasWriting |= reader.WritingUntil > now;
+            readers[key] = reader with { WritingUntil = null };
+        }
+        if (wasWriting)
+            await SendAsync(threadId);
+    }
+
+    /// <summary>Presence as <paramref name="viewerId"/> sees it: one's own writing is not news to oneself.</summary>
+    public ThreadPresenceView Get(Guid threadId, Guid? viewerId = null)
     {
         var now = _clock.GetUtcNow();
         var everyone = LocalMembers(threadId, now)
@@ -85,7 +102,7 @@ public sealed class ThreadPresence : IDisposable
             .Select(g => new PresentMember(g.Key, g.First().DisplayName, g.Any(m => m.Writing)))
             .ToList();
         return new ThreadPresenceView(everyone.Count,
-            everyone.Where(m => m.Writing).Select(m => m.DisplayName).Order(StringComparer.CurrentCulture).ToList());
+            everyone.Where(m => m.Writing && m.MemberId != viewerId).Select(m => m.DisplayName).Order(StringComparer.CurrentCulture).ToList());
     }
 
     private IEnumerable<PresentMember> LocalMembers(Guid threadId, DateTimeOffset now) =>

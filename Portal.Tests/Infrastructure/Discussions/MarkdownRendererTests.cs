@@ -120,4 +120,35 @@ public sealed class MarkdownRendererTests
         rendered.Html.ShouldBe("<p>&lt;b&gt;inte fet&lt;/b&gt;</p>");
         rendered.PlainText.ShouldBe("<b>inte fet</b>");
     }
+
+    [Fact]
+    public void Render_turns_bare_http_and_https_addresses_into_safe_links()
+    {
+        var longUrl = "https://www.lansstyrelsen.se/stockholm/" + new string('a', 260) + "?id=1";
+        var html = Html($"Se https://www.lansstyrelsen.se/manual och {longUrl} samt http://example.org/sida.");
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + html + "</body>");
+        var links = document.QuerySelectorAll("a");
+        links.Select(a => a.GetAttribute("href")).ShouldBe(["https://www.lansstyrelsen.se/manual", longUrl, "http://example.org/sida"]);
+        links.ShouldAllBe(a => a.GetAttribute("rel") == "nofollow noopener noreferrer" && a.GetAttribute("target") == "_blank");
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://files.example/x")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    public void Render_links_no_bare_address_of_another_scheme(string address)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<body>" + Html($"Se {address} här") + "</body>");
+
+        document.QuerySelectorAll("a[href]").ShouldBeEmpty();
+        document.QuerySelectorAll("script").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_says_when_images_were_dropped()
+    {
+        _renderer.Render(PostBody.Parse("Före ![karta](https://example.org/karta.png) efter")).DroppedImages.ShouldBeTrue();
+        _renderer.Render(PostBody.Parse("Bara [en länk](https://example.org/karta.png)")).DroppedImages.ShouldBeFalse();
+    }
 }

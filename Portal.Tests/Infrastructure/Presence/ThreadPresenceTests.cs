@@ -75,6 +75,38 @@ public sealed class ThreadPresenceTests : IDisposable
         _clock.Advance(ThreadPresence.Expiry + TimeSpan.FromSeconds(1));
         _nodeA.Get(_thread).ReadingCount.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_writer_does_not_see_themself_as_writing_but_others_do()
+    {
+        var anna = Guid.NewGuid();
+        var bertil = Guid.NewGuid();
+        await using var visit = await _nodeA.EnterAsync(_thread, anna, "Anna");
+        await using var other = await _nodeB.EnterAsync(_thread, bertil, "Bertil");
+
+        await _nodeA.WritingAsync(_thread, anna);
+
+        _nodeA.Get(_thread, anna).Writing.ShouldBeEmpty();
+        _nodeA.Get(_thread, bertil).Writing.ShouldBe(["Anna"]);
+        _nodeB.Get(_thread, anna).Writing.ShouldBeEmpty();
+        _nodeB.Get(_thread, bertil).Writing.ShouldBe(["Anna"]);
+    }
+
+    [Fact]
+    public async Task Stopping_writing_clears_it_on_both_nodes_at_once()
+    {
+        var anna = Guid.NewGuid();
+        await using var visit = await _nodeA.EnterAsync(_thread, anna, "Anna");
+        await _nodeA.WritingAsync(_thread, anna);
+        _nodeB.Get(_thread).Writing.ShouldBe(["Anna"]);
+
+        await _nodeA.StoppedWritingAsync(_thread, anna);
+
+        // No time passes: it does not wait for "writing" to lapse or for a heartbeat.
+        _nodeA.Get(_thread).Writing.ShouldBeEmpty();
+        _nodeB.Get(_thread).Writing.ShouldBeEmpty();
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(1);
+    }
 }
 
 /// <summary>For presence tests without a database: every thread is readable by everyone.</summary>

@@ -89,12 +89,16 @@ public sealed class DiscussionLiveBrowserTests(BrowserFixture browser) : IAsyncL
         await karin.GotoAsync($"threads/{threadId}");
         await karin.WaitForInteractiveAsync();
         var composer = karin.Locator("textarea[data-testid=\"composer\"]");
+        // The composer's browser side holds back what the connection cannot carry.
+        await Expect(karin.Locator("textarea[data-testid=\"composer\"][data-composer-attached]")).ToBeAttachedAsync();
 
         await composer.FillAsync(new string('x', 200_000));
         await karin.GetByTestId("send-post").ClickAsync();
 
+        // Nothing is cut off: all of it stays, and the field says how much is too long.
+        await Expect(karin.GetByTestId("composer-area")).ToContainTextAsync("180000 tecken för mycket");
         await Expect(karin.GetByTestId("composer-area")).ToContainTextAsync("högst 20 000 tecken");
-        (await composer.EvaluateAsync<int>("el => el.value.length")).ShouldBe(20_001);
+        (await composer.EvaluateAsync<int>("el => el.value.length")).ShouldBe(200_000);
         // The circuit survived: a shortened text goes through.
         await PostAsync(karin, "Kortare version av inlägget.");
     }

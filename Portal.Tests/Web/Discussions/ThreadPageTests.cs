@@ -217,16 +217,6 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
     }
 
     [Fact]
-    public async Task Typing_in_the_composer_shows_the_member_as_writing()
-    {
-        var (cut, _) = await OpenNmtThreadAsync(Karin);
-
-        cut.Find("textarea[data-testid=composer]").Input("Jag skriver");
-
-        cut.WaitForAssertion(() => cut.Find("[data-testid=presence-writing]").TextContent.ShouldContain("Karin Holm skriver…"));
-    }
-
-    [Fact]
     public async Task The_preview_shows_the_sanitised_rendering_of_the_draft()
     {
         var (cut, _) = await OpenNmtThreadAsync(Karin);

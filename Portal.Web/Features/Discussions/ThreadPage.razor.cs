@@ -132,9 +132,18 @@ public sealed partial class ThreadPage
 
     private void StartReply(PostView post) => _replyTo = post.ParentPostId ?? post.Id;
 
+    private PostComposer? _composer;
+
+    private async Task FocusComposerAsync()
+    {
+        if (_composer is not null)
+            await _composer.FocusAsync();
+    }
+
     private async Task SendAsync(string text)
     {
         await Discussions.PostAsync(_me, Id, text);
+        await StoppedWritingAsync();
         await CatchUpAsync();
     }
 
@@ -142,7 +151,15 @@ public sealed partial class ThreadPage
     {
         await Discussions.PostAsync(_me, Id, text, parentId);
         _replyTo = null;
+        await StoppedWritingAsync();
         await CatchUpAsync();
+    }
+
+    /// <summary>Once sent, the others stop seeing "writing…" at once, and the next keystroke tells them again.</summary>
+    private async Task StoppedWritingAsync()
+    {
+        _lastWriting = DateTimeOffset.MinValue;
+        await Presence.StoppedWritingAsync(Id, _me);
     }
 
     /// <summary>Tells the others that the member is writing, at most every couple of seconds.</summary>
