@@ -66,6 +66,9 @@ public sealed class WorkspacesPart : IBenchDataPart
             List<Guid> leads = i == 0 ? [coordinator, .. chosen.Where(id => id != coordinator).Take(leadCount - 1)] : chosen.Take(leadCount).ToList();
             var rest = chosen.Except(leads).ToList();
             var observers = rest.Where(_ => random.Chance(0.08)).ToList();
+            // Every larger workspace has someone who only reads.
+            if (observers.Count == 0 && rest.Count >= 4)
+                observers.Add(rest[^1]);
             var members = rest.Except(observers).ToList();
             DateTimeOffset When() => created.AddDays(random.NextDouble() * 30);
 
@@ -86,8 +89,9 @@ public sealed class WorkspacesPart : IBenchDataPart
                 workspace.Invite(observer, MembershipRole.Observer, leads[0], When());
                 workspace.AcceptInvitation(observer, When());
             }
-            // A few who left, and (in closed and hidden workspaces) requests and invitations not yet answered.
-            var left = members.Where(_ => random.Chance(0.02)).ToList();
+            // A few who left (not the network everyone belongs to), and (in closed and hidden workspaces)
+            // requests and invitations not yet answered.
+            var left = members.Where(_ => random.Chance(0.02) && i > 0).ToList();
             foreach (var member in left)
                 workspace.Leave(member, world.InYear(0.5 + random.NextDouble() * 0.4));
             if (visibility != WorkspaceVisibility.Open)
