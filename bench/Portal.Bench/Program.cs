@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Portal.Bench;
 
-// Fan-out benchmark: N hub clients watch one thread while one member posts at a fixed rate; each
-// client records when each post's activity arrives. See bench/README.md.
+// "generate …" fills a database with the bench's data (GenerateCommand). Otherwise the fan-out
+// benchmark: N hub clients watch one thread while one member posts at a fixed rate; each client
+// records when each post's activity arrives. See bench/README.md.
+if (args is ["generate", .. var generateArgs])
+    return await GenerateCommand.RunAsync(generateArgs);
+
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
 
