@@ -127,6 +127,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path);
+        app.MapBenchDiagnostics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Portal.Bench;
 
-// Fan-out benchmark: N hub clients watch one thread while one member posts at a fixed rate; each
-// client records when each post's activity arrives. See bench/README.md.
+// Benchmarks, see bench/README.md. "idle-circuits": memory per idle Blazor circuit. Otherwise the
+// fan-out benchmark: N hub clients watch one thread while one member posts at a fixed rate; each
+// client records when each post's activity arrives.
+if (args.FirstOrDefault() == "idle-circuits")
+    return await IdleCircuitsRun.RunAsync(args[1..]);
+
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
 
@@ -21,15 +25,17 @@ return result.Lost == 0 ? 0 : 1;
 namespace Portal.Bench
 {
     public sealed record BenchOptions(int Clients, double PostsPerSecond, int Seconds, string Bus, string Postgres,
-        string? Redis, string WebDll, string ResultsFolder, double TargetP99Milliseconds)
+        string? Redis, string WebDll, string ResultsFolder, double TargetP99Milliseconds, string? ServerCpus = null)
     {
+        public static string? Find(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
         public static BenchOptions Parse(string[] args)
         {
-            string? Find(string name)
-            {
-                var index = Array.IndexOf(args, "--" + name);
-                return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-            }
+            string? Find(string name) => BenchOptions.Find(args, name);
             string Get(string name, string fallback) => Find(name) ?? fallback;
             string Required(string name, string variable) =>
                 Find(name) ?? Environment.GetEnvironmentVariable(variable) ?? throw new ArgumentException($"--{name} or {variable} is required.");
@@ -43,7 +49,8 @@ namespace Portal.Bench
                 bus == "redis" ? Required("redis", "BENCH_REDIS") : null,
                 Required("web", "BENCH_WEB_DLL"),
                 Get("results", "bench/results"),
-                double.Parse(Get("target-p99", "250"), CultureInfo.InvariantCulture));
+                double.Parse(Get("target-p99", "250"), CultureInfo.InvariantCulture),
+                Find("server-cpus"));
         }
     }
 
