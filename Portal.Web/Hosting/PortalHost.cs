@@ -136,6 +136,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
+        app.MapBenchDiagnostics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireRateLimiting(RequestRateLimits.Policy);
     }
 }

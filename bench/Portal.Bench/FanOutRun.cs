@@ -123,7 +123,8 @@ public sealed partial class FanOutRun
             .WithUrl(new Uri(node, DiscussionHub.Path.TrimStart('/')), o => o.Headers["Cookie"] = cookie)
             .Build();
 
-    private static async Task<string> SignInAsync(Uri node, Guid memberId)
+    /// <summary>Signs in with the demo sign-in and returns the "name=value" session cookie.</summary>
+    internal static async Task<string> SignInAsync(Uri node, Guid memberId)
     {
         var jar = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = node };

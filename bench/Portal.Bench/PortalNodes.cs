@@ -29,7 +29,11 @@ public sealed class PortalNodes : IAsyncDisposable
     private async Task<Uri> StartNodeAsync(BenchOptions options, int index, string channel)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var start = new ProcessStartInfo("dotnet", [options.WebDll, "--urls", url.ToString().TrimEnd('/')])
+        // Optionally pinned to CPUs (taskset), so that the load runs on the others.
+        string[] command = ["dotnet", options.WebDll, "--urls", url.ToString().TrimEnd('/')];
+        if (options.ServerCpus is { } cpus)
+            command = ["taskset", "-c", cpus, .. command];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = Path.GetDirectoryName(options.WebDll)!,
             RedirectStandardOutput = true,
@@ -52,6 +56,8 @@ public sealed class PortalNodes : IAsyncDisposable
         // …and hundreds of clients connect from one address as a handful of personas.
         environment["Portal__RateLimits__Requests__PermitLimit"] = "1000000";
         environment["Portal__RateLimits__HubCalls__PermitLimit"] = "1000000";
+        // The heap report the idle-circuits scenario reads (loopback only).
+        environment["Portal__Bench__Diagnostics"] = "true";
         if (options.Redis is not null)
         {
             environment["Portal__Redis"] = options.Redis;

@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using Portal.Bench;
 
-// "generate …" fills a database with the bench's data (GenerateCommand). Otherwise the fan-out
+// Benchmarks, see bench/README.md. "generate …" fills a database with the bench's data
+// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit. Otherwise the fan-out
 // benchmark: N hub clients watch one thread while one member posts at a fixed rate; each client
-// records when each post's activity arrives. See bench/README.md.
+// records when each post's activity arrives.
 if (args is ["generate", .. var generateArgs])
     return await GenerateCommand.RunAsync(generateArgs);
+if (args.FirstOrDefault() == "idle-circuits")
+    return await IdleCircuitsRun.RunAsync(args[1..]);
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
@@ -25,15 +28,17 @@ return result.Lost == 0 ? 0 : 1;
 namespace Portal.Bench
 {
     public sealed record BenchOptions(int Clients, double PostsPerSecond, int Seconds, string Bus, string Postgres,
-        string? Redis, string WebDll, string ResultsFolder, double TargetP99Milliseconds)
+        string? Redis, string WebDll, string ResultsFolder, double TargetP99Milliseconds, string? ServerCpus = null)
     {
+        public static string? Find(string[] args, string name)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
         public static BenchOptions Parse(string[] args)
         {
-            string? Find(string name)
-            {
-                var index = Array.IndexOf(args, "--" + name);
-                return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-            }
+            string? Find(string name) => BenchOptions.Find(args, name);
             string Get(string name, string fallback) => Find(name) ?? fallback;
             string Required(string name, string variable) =>
                 Find(name) ?? Environment.GetEnvironmentVariable(variable) ?? throw new ArgumentException($"--{name} or {variable} is required.");
@@ -47,7 +52,8 @@ namespace Portal.Bench
                 bus == "redis" ? Required("redis", "BENCH_REDIS") : null,
                 Required("web", "BENCH_WEB_DLL"),
                 Get("results", "bench/results"),
-                double.Parse(Get("target-p99", "250"), CultureInfo.InvariantCulture));
+                double.Parse(Get("target-p99", "250"), CultureInfo.InvariantCulture),
+                Find("server-cpus"));
         }
     }
 
