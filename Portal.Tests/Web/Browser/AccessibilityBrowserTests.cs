@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;
@@ -10,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Portal.Tests.Web.Browser;
 
 /// <summary>One portal for all accessibility tests: demo data plus one notification for NMT's lead
-/// (Karin mentions Erik in the NMT thread), so that the bell has something to list.</summary>
+/// (Karin mentions Erik in the NMT thread, then edits the post), so that the bell has something to list.</summary>
 public sealed class AccessibilityPortal : IAsyncLifetime
 {
     public PortalWebFactory Portal { get; } = new(DatabaseProvider.Sqlite);
@@ -19,14 +20,26 @@ public sealed class AccessibilityPortal : IAsyncLifetime
 
     public Guid ThreadId { get; private set; }
 
+    /// <summary>Karin's post in the NMT thread, edited once, so that its lead sees a history and can remove it.</summary>
+    public Guid EditedPostId { get; private set; }
+
     public async Task InitializeAsync()
     {
         BaseUrl = Portal.StartOnLoopback();
         var discussions = Portal.Services.GetRequiredService<DiscussionService>();
         ThreadId = (await discussions.ListVisibleThreadsAsync(DemoData.Personas.NmtLead))
             .Single(t => t.Title == DemoData.Threads.NmtMethodSupport).Id;
-        await discussions.PostAsync(DemoData.Personas.NmtPolice, ThreadId,
+        var mention = await discussions.PostAsync(DemoData.Personas.NmtPolice, ThreadId,
             $"@[Erik Sandberg](member:{DemoData.Personas.NmtLead:D}) kan du titta på underlaget?");
+        EditedPostId = mention.PostId;
+        await discussions.EditPostAsync(DemoData.Personas.NmtPolice, EditedPostId,
+            $"@[Erik Sandberg](member:{DemoData.Personas.NmtLead:D}) kan du titta på underlaget i dag?");
+        // A notification for Johan, whose bell the keyboard test opens (Erik's is scanned by axe).
+        await discussions.PostAsync(DemoData.Personas.NmtLead, ThreadId,
+            $"@[Johan Berg](member:{DemoData.IdFor("member:johan.berg"):D}) har du läst domen?");
+        // A pending request for the NMT lead to decide on.
+        await Portal.Services.GetRequiredService<WorkspaceService>().RequestToJoinAsync(
+            DemoData.Personas.RegionalCoordinator, DemoData.Workspaces.Nmt, "Jag samordnar region Syd.");
     }
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
@@ -36,7 +49,7 @@ public sealed class AccessibilityPortal : IAsyncLifetime
 /// search with results, filters and a date error, notification preferences, the open bell, and the
 /// mute buttons on a workspace and a thread — in Swedish and in English. Each state is loaded once.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityBrowserTests(BrowserFixture browser, AccessibilityPortal portal)
+public sealed partial class AccessibilityBrowserTests(BrowserFixture browser, AccessibilityPortal portal)
     : IClassFixture<AccessibilityPortal>
 {
     private static readonly AxeRunOptions Wcag21AA = new()
@@ -128,12 +141,17 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser, Accessibil
     private static Task<bool> IsFocusedAsync(ILocator locator) =>
         locator.EvaluateAsync<bool>("element => element === document.activeElement");
 
-    /// <summary>Runs axe on the page as it is now and adds each violation, with where it is, to the report.</summary>
+    /// <summary>Runs axe on the page as it is now and adds each violation, with where it is (the first
+    /// few places, and how many there are), to the report.</summary>
     private static async Task ScanAsync(IPage page, string state, List<string> report)
     {
         var result = await page.RunAxe(Wcag21AA);
         foreach (var violation in result.Violations)
-            foreach (var node in violation.Nodes)
-                report.Add($"[{state}] {violation.Id} ({violation.Impact}): {violation.Help} at {node.Target} — {node.Html} — {string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(check => check.Message))}");
+        {
+            var places = violation.Nodes.Take(3).Select(node =>
+                $"    at {node.Target} — {node.Html} — {string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(check => check.Message))}");
+            report.Add($"[{state}] {violation.Id} ({violation.Impact}) on {violation.Nodes.Length} element(s): {violation.Help}"
+                + Environment.NewLine + string.Join(Environment.NewLine, places));
+        }
     }
 }

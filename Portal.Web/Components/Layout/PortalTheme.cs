@@ -17,6 +17,10 @@ public static class PortalTheme
             // white and behind white text; these darker tones pass both ways (5.6:1 and 6.1:1).
             Error = "#c62828",
             Warning = "#a84300",
+            // The same for success (#00c853, 2.2:1 behind white: "Aktiv", "Godkänn") and info (#2196f3, 3.1:1):
+            // 5.1:1 and 5.8:1.
+            Success = "#2e7d32",
+            Info = "#1565c0",
         },
     };
 }
