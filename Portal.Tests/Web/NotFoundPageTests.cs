@@ -47,6 +47,20 @@ public sealed class NotFoundPageTests : IAsyncLifetime
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).ShouldContain("data-testid=\"signed-in-as\"");
     }
 
+    [Fact]
+    public async Task A_part_of_a_workspace_that_no_feature_registered_answers_404_with_the_portals_page()
+    {
+        using var browser = new AccountBrowser(_url);
+        using (var signIn = await browser.DemoSignInAsync(DemoData.Personas.NmtLead, "/"))
+            signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using (var known = await browser.Http.GetAsync($"workspaces/{DemoData.Workspaces.Nmt}/discussions"))
+            known.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var response = await browser.Http.GetAsync($"workspaces/{DemoData.Workspaces.Nmt}/no-such-part");
+
+        await ShouldBeThePortalsNotFoundPageAsync(response);
+    }
+
     [Theory]
     [InlineData("/no-such-page")]
     [InlineData("/a/deeper/unknown/address")]

@@ -26,6 +26,8 @@ public static class ComponentServices
         // Live components catch up after a reconnect through this circuit handler.
         services.AddScoped<CircuitConnection>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
+        // The parts of a workspace's own navigation (ADR 0021); a feature adds its part here.
+        Portal.Web.Features.Workspaces.Sections.WorkspaceSections.AddWorkspaceSections(services);
         return services;
     }
 }

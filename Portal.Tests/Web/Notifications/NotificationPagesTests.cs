@@ -44,7 +44,7 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
     public async Task Lead_page_shows_a_join_request_without_reload()
     {
         SignInAs(Erik);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt).Add(x => x.Section, "members"));
         cut.WaitForAssertion(() => cut.Find("[data-testid=pending-requests]"));
         cut.FindAll("[data-testid=pending-request]").ShouldBeEmpty();
 
@@ -75,7 +75,7 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
     public async Task Removed_member_loses_the_roster_on_the_open_page_without_reload()
     {
         SignInAs(Maria);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt).Add(x => x.Section, "members"));
         cut.WaitForAssertion(() => cut.Find("[data-testid=roster]"));
 
         await Workspaces.RemoveMemberAsync(Erik, Nmt, Maria, "Omorganisation");
