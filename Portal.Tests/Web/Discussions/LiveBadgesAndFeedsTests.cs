@@ -25,8 +25,8 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
         await Discussions.PostAsync(Erik, threadId, "Nytt underlag från Migrationsverket har kommit.");
 
         cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("4"));
-        // The membership parts of the page are still there.
-        cut.Find("[data-testid=my-status]");
+        // The rest of the workspace is a link away in its own navigation (membership in the overview).
+        cut.Find("[data-testid=workspace-sections] [data-testid=section-link][data-section='']");
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
         await Workspaces.ApproveRequestAsync(Erik, Nmt, Ola);
 
         page.WaitForAssertion(() => page.Find("[data-testid=my-status]").TextContent.ShouldNotContain("Ansökan väntar"));
-        page.WaitForAssertion(() => page.Find("[data-testid=roster]")); // the roster opens to the new member
+        // The members' parts (discussions, updates) open to the new member.
+        page.WaitForAssertion(() => page.FindAll("[data-testid=section-link][data-section=discussions]").ShouldHaveSingleItem());
         home.WaitForAssertion(() => home.FindAll("[data-testid=my-request]").ShouldBeEmpty());
         home.WaitForAssertion(() => home.FindAll("[data-testid=my-workspace]").ShouldContain(w => w.TextContent.Contains("NMT")));
     }

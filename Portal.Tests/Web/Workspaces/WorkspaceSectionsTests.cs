@@ -35,7 +35,7 @@ public sealed class WorkspaceSectionsTests : PortalBunitContext
         var cut = Open("discussions");
 
         var nav = cut.Find("nav[data-testid=workspace-sections]");
-        nav.GetAttribute("aria-label").ShouldBe("Arbetsrummets delar: NMT");
+        nav.GetAttribute("aria-label").ShouldBe("Arbetsrummets delar: NMT – Nationellt metodstödsteam");
         var links = cut.FindAll("[data-testid=section-link]");
         links.Select(l => l.GetAttribute("href")).ShouldBe([
             $"/workspaces/{Nmt}", $"/workspaces/{Nmt}/discussions", $"/workspaces/{Nmt}/updates", $"/workspaces/{Nmt}/members"]);
