@@ -108,8 +108,11 @@ public static class PortalHost
         // not-found page (with WebApplication's implicit routing at the start it found no endpoint and
         // the browser got a bare 404).
         app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
         // An address that no endpoint answers is not found, signed in or not: there is nothing to sign
         // in for (the fallback policy would otherwise send a signed-out visitor to the sign-in page).
+        // After authentication, whose handlers answer their own callback paths (/signin-oidc).
         app.Use((context, next) =>
         {
             if (context.GetEndpoint() is not null)
@@ -117,8 +120,6 @@ public static class PortalHost
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        app.UseRequestLocalization();
-        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
