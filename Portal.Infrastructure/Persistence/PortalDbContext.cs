@@ -38,6 +38,7 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<NotificationDigest> NotificationDigests => Set<NotificationDigest>();
     public DbSet<SentNotificationMail> SentNotificationMails => Set<SentNotificationMail>();
     public DbSet<WorkspaceUpdate> WorkspaceUpdates => Set<WorkspaceUpdate>();
+    public DbSet<UpdatesSeen> UpdatesSeen => Set<UpdatesSeen>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 

@@ -33,6 +33,8 @@ public static class ComponentServices
         services.AddScoped<CircuitSession>();
         services.AddScoped<CircuitAccess>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitAccess>());
+        // The parts of a workspace's own navigation (ADR 0021); a feature adds its part here.
+        Portal.Web.Features.Workspaces.Sections.WorkspaceSections.AddWorkspaceSections(services);
         return services;
     }
 }

@@ -111,9 +111,23 @@ public static class PortalHost
         app.UseConnectionOriginCheck();
         // Friendly "not found" pages for what a browser navigates to; other methods keep the bare status.
         app.UseWhen(context => HttpMethods.IsGet(context.Request.Method),
-            branch => branch.UseStatusCodePagesWithReExecute("/not-found"));
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so that their re-execution routes again and finds the
+        // not-found page (with WebApplication's implicit routing at the start it found no endpoint and
+        // the browser got a bare 404).
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
+        // An address that no endpoint answers is not found, signed in or not: there is nothing to sign
+        // in for (the fallback policy would otherwise send a signed-out visitor to the sign-in page).
+        // After authentication, whose handlers answer their own callback paths (/signin-oidc).
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null)
+                return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthorization();
         app.UsePortalRateLimits();
         app.UseAntiforgery();

@@ -36,7 +36,9 @@ public enum PostState
     Removed,
 }
 
-public sealed record ReactionCount(string Reaction, int Count, bool Mine);
+/// <summary>One reaction used on a post: how many gave it, whether the actor did, and who did (display
+/// names in the order they reacted, for the chip's accessible name and tooltip).</summary>
+public sealed record ReactionCount(string Reaction, int Count, bool Mine, IReadOnlyList<string> ReactedBy);
 
 /// <summary>One post as the actor may see it. <see cref="Html"/> is sanitised (safe for MarkupString)
 /// and null for deleted or removed posts; <see cref="Markdown"/> is given only to the author, for editing.</summary>

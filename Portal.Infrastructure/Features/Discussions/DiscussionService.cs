@@ -74,7 +74,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             .Where(p => p.ThreadId == threadId).OrderBy(p => p.Sequence).ToListAsync(cancellationToken);
         var lastRead = await LastReadAsync(db, actor.MemberId, threadId, cancellationToken);
         var following = await db.ThreadFollows.AnyAsync(f => f.ThreadId == threadId && f.MemberId == actor.MemberId, cancellationToken);
-        var people = await db.LoadPeopleAsync(posts.Select(p => p.AuthorId).Append(thread.StartedBy), cancellationToken);
+        var people = await db.LoadPeopleAsync(posts.Select(p => p.AuthorId).Concat(Reactors(posts)).Append(thread.StartedBy), cancellationToken);
         var names = await VisibleWorkspaceNamesAsync(db, actor, thread.WorkspaceIds, cancellationToken);
         var canPost = AccessPolicy.CanPostInThread(actor, thread, workspaces);
         var canModerate = AccessPolicy.CanModerateThread(actor, thread, workspaces);
@@ -102,7 +102,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         var posts = await db.Posts.AsNoTracking().Include(p => p.Reactions)
             .Where(p => p.ThreadId == threadId && p.ChangeSequence > sinceSequence)
             .OrderBy(p => p.ChangeSequence).ToListAsync(cancellationToken);
-        var people = await db.LoadPeopleAsync(posts.Select(p => p.AuthorId), cancellationToken);
+        var people = await db.LoadPeopleAsync(posts.Select(p => p.AuthorId).Concat(Reactors(posts)), cancellationToken);
         var canPost = AccessPolicy.CanPostInThread(actor, thread, workspaces);
         var canModerate = AccessPolicy.CanModerateThread(actor, thread, workspaces);
         return new ThreadChanges(thread.Id, thread.LastSequence, thread.IsPinned, thread.IsLocked,
@@ -548,7 +548,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         var reactions = visible
             ? post.Reactions.GroupBy(r => r.Reaction)
                 .OrderBy(g => IndexOf(PostReaction.Offered, g.Key))
-                .Select(g => new ReactionCount(g.Key, g.Count(), g.Any(r => r.MemberId == actor.MemberId)))
+                .Select(g => new ReactionCount(g.Key, g.Count(), g.Any(r => r.MemberId == actor.MemberId),
+                    g.OrderBy(r => r.ReactedAt).Select(r => people.GetValueOrDefault(r.MemberId)?.DisplayName)
+                        .OfType<string>().ToList()))
                 .ToList()
             : [];
         return new PostView(post.Id, post.ThreadId, post.ParentPostId, post.Sequence, post.ChangeSequence,
@@ -563,6 +565,9 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             CanRemove: visible && canModerate,
             CanSeeHistory: canModerate && post.EditedAt is not null && !post.IsDeleted);
     }
+
+    private static IEnumerable<Guid> Reactors(IEnumerable<Post> posts) =>
+        posts.Where(p => StateOf(p) == PostState.Visible).SelectMany(p => p.Reactions).Select(r => r.MemberId);
 
     private static int IndexOf(IReadOnlyList<string> list, string value)
     {

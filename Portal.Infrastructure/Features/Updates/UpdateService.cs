@@ -81,6 +81,40 @@ public sealed class UpdateService(IDbContextFactory<PortalDbContext> contexts, T
         return await FeedAsync(db, actor, db.WorkspaceUpdates.Where(u => u.WorkspaceId == workspaceId), take, cancellationToken);
     }
 
+    /// <summary>Updates by others in the workspace, visible to the actor, posted since the actor last
+    /// looked at its updates (all of them before the first look).</summary>
+    public async Task<int> CountNewAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        await LoadReadableAsync(db, actor, workspaceId, cancellationToken);
+        var seenAt = await db.UpdatesSeen.AsNoTracking()
+            .Where(s => s.MemberId == actor.MemberId && s.WorkspaceId == workspaceId)
+            .Select(s => (DateTimeOffset?)s.SeenAt).SingleOrDefaultAsync(cancellationToken);
+        var updates = db.WorkspaceUpdates.AsNoTracking()
+            .Where(u => u.WorkspaceId == workspaceId && u.AuthorId != actor.MemberId)
+            .Where(AccessPolicy.VisibleUpdates(actor));
+        if (seenAt is { } since)
+            updates = updates.Where(u => u.PostedAt > since);
+        return await updates.CountAsync(cancellationToken);
+    }
+
+    /// <summary>The actor has looked at the workspace's updates now.</summary>
+    public async Task MarkSeenAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        await LoadReadableAsync(db, actor, workspaceId, cancellationToken);
+        var seen = await db.UpdatesSeen.SingleOrDefaultAsync(s => s.MemberId == actor.MemberId && s.WorkspaceId == workspaceId, cancellationToken);
+        if (seen is null)
+        {
+            seen = new UpdatesSeen(actor.MemberId, workspaceId);
+            db.UpdatesSeen.Add(seen);
+        }
+        if (seen.See(clock.GetUtcNow()))
+            await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<UpdateView>> FeedAsync(PortalDbContext db, Actor actor, IQueryable<WorkspaceUpdate> updates,
         int take, CancellationToken cancellationToken)
     {

@@ -86,3 +86,14 @@ internal sealed class WorkspaceUpdateConfiguration : IEntityTypeConfiguration<Wo
         builder.Ignore(u => u.DomainEvents);
     }
 }
+
+internal sealed class UpdatesSeenConfiguration : IEntityTypeConfiguration<UpdatesSeen>
+{
+    public void Configure(EntityTypeBuilder<UpdatesSeen> builder)
+    {
+        builder.ToTable("updates_seen");
+        builder.HasKey(s => new { s.MemberId, s.WorkspaceId });
+        builder.HasOne<Portal.Domain.Workspaces.Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Member>().WithMany().HasForeignKey(s => s.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

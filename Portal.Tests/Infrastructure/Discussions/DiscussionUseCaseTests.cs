@@ -55,7 +55,8 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
         var all = await Discussions.GetChangesSinceAsync(Erik, thread, start);
         all.LastSequence.ShouldBe(start + 5);
         all.ChangedPosts.Select(p => (p.Id, p.ChangeSequence)).ShouldBe([(b.PostId, start + 4), (a.PostId, start + 5)]);
-        all.ChangedPosts[0].Reactions.ShouldBe([new ReactionCount("👍", 1, false)]);
+        all.ChangedPosts[0].Reactions.Select(r => (r.Reaction, r.Count, r.Mine)).ShouldBe([("👍", 1, false)]);
+        all.ChangedPosts[0].Reactions[0].ReactedBy.ShouldBe(["Karin Holm"]);
         all.ChangedPosts[1].State.ShouldBe(PostState.Deleted);
         all.ChangedPosts[1].Html.ShouldBeNull();
 
@@ -247,7 +248,8 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
         (await Discussions.ReactAsync(Maria, post.PostId, "🎉")).ShouldBeFalse();
 
         var view = (await Discussions.GetThreadAsync(Johan, thread)).Posts.Single(p => p.Post.Id == post.PostId).Post;
-        view.Reactions.ShouldBe([new ReactionCount("🎉", 1, true)]);
+        view.Reactions.Select(r => (r.Reaction, r.Count, r.Mine)).ShouldBe([("🎉", 1, true)]);
+        view.Reactions[0].ReactedBy.ShouldBe(["Johan Berg"]);
         (await Should.ThrowAsync<DomainRuleException>(() => Discussions.ReactAsync(Johan, post.PostId, "💩"))).Code.ShouldBe("post.reaction.unknown");
         (await Should.ThrowAsync<DomainRuleException>(() => Discussions.ReactAsync(Anna, post.PostId, "👍"))).Code.ShouldBe("post.observer");
     }

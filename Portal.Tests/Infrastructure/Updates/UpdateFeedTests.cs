@@ -66,6 +66,33 @@ public abstract class UpdateFeedTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task New_updates_are_those_by_others_since_the_member_last_saw_the_feed_and_outsiders_get_no_count()
+    {
+        var karin = DemoData.Personas.NmtPolice;
+        var erik = DemoData.Personas.NmtLead;
+        var nmt = DemoData.Workspaces.Nmt;
+        var othersBefore = (await Updates.GetWorkspaceFeedAsync(karin, nmt)).Count(u => u.Author?.MemberId != karin);
+        (await Updates.CountNewAsync(karin, nmt)).ShouldBe(othersBefore); // never looked: all are new
+
+        await Updates.MarkSeenAsync(karin, nmt);
+        (await Updates.CountNewAsync(karin, nmt)).ShouldBe(0);
+
+        await Updates.PostUpdateAsync(erik, nmt, "Ny rutin för ärendeöverlämning.", null);
+        await Updates.PostUpdateAsync(karin, nmt, "Tack, jag läser den.", null);
+        (await Updates.CountNewAsync(karin, nmt)).ShouldBe(1);
+        // Erik never looked: every update by others is new to him, his own is not.
+        (await Updates.CountNewAsync(erik, nmt)).ShouldBe((await Updates.GetWorkspaceFeedAsync(erik, nmt)).Count(u => u.Author?.MemberId != erik));
+
+        await Updates.MarkSeenAsync(karin, nmt);
+        await Updates.MarkSeenAsync(karin, nmt); // again: moves nothing back, adds no row
+        (await Updates.CountNewAsync(karin, nmt)).ShouldBe(0);
+
+        var fatima = DemoData.Personas.NgoMember;
+        await Should.ThrowAsync<NotFoundException>(() => Updates.CountNewAsync(fatima, nmt));
+        await Should.ThrowAsync<NotFoundException>(() => Updates.MarkSeenAsync(fatima, nmt));
+    }
+
+    [Fact]
     public async Task Posting_an_update_publishes_update_posted_after_save()
     {
         var events = new ConcurrentQueue<UpdatePosted>();

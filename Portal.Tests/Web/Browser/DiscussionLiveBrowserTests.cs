@@ -59,8 +59,8 @@ public sealed class DiscussionLiveBrowserTests(BrowserFixture browser) : IAsyncL
             .ToHaveCountAsync(1);
         await Expect(erik.Locator("textarea[data-testid=\"composer\"]")).ToHaveValueAsync("");
 
-        // B moves to the workspace page, where the thread has nothing unread (she has seen it all).
-        await karin.GotoAsync($"workspaces/{DemoData.Workspaces.Nmt}");
+        // B moves to the workspace's discussions, where the thread has nothing unread (she has seen it all).
+        await karin.GotoAsync($"workspaces/{DemoData.Workspaces.Nmt}/discussions");
         await karin.WaitForInteractiveAsync();
         var row = karin.GetByTestId("thread-row").Filter(new() { HasText = DemoData.Threads.NmtMethodSupport });
         await Expect(row).ToBeVisibleAsync();
@@ -68,6 +68,8 @@ public sealed class DiscussionLiveBrowserTests(BrowserFixture browser) : IAsyncL
 
         await PostAsync(erik, "Migrationsverkets underlag har kommit in.");
         await Expect(row.GetByTestId("thread-unread")).ToHaveTextAsync("1");
+        // The workspace's navigation counts it on the discussions part too.
+        await Expect(karin.Locator("[data-testid=section-link][data-section=discussions] [data-testid=section-badge]")).ToHaveCountAsync(1);
 
         // The bell: what the service counts now, then one more when A mentions B.
         var before = await notifications.UnreadCountAsync(Karin);

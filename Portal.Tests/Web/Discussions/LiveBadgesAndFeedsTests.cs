@@ -17,7 +17,7 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
     {
         var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
         SignInAs(Karin);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.Nmt));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.Nmt).Add(x => x.Section, "discussions"));
         IElement Row() => cut.FindAll("[data-testid=thread-row]").Single(r => r.TextContent.Contains(DemoData.Threads.NmtMethodSupport));
         cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("3"));
         cut.FindAll("[data-testid=thread-row]").ShouldContain(r => r.TextContent.Contains(DemoData.Threads.CrossAuthority));
@@ -25,8 +25,8 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
         await Discussions.PostAsync(Erik, threadId, "Nytt underlag från Migrationsverket har kommit.");
 
         cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("4"));
-        // The membership parts of the page are still there.
-        cut.Find("[data-testid=my-status]");
+        // The rest of the workspace is a link away in its own navigation (membership in the overview).
+        cut.Find("[data-testid=workspace-sections] [data-testid=section-link][data-section='']");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
     {
         var childThread = await ThreadAsync(DemoData.Threads.ChildConcerned);
         SignInAs(Erik);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.RegionalCoordinators));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.RegionalCoordinators).Add(x => x.Section, "discussions"));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=thread-row]").ShouldNotBeEmpty());
         var row = cut.FindAll("[data-testid=thread-row]").Single(r => r.TextContent.Contains(DemoData.Threads.ChildConcerned));
         row.QuerySelector("[data-testid=child-flag]")!.TextContent.ShouldContain("Barn berörs");

@@ -176,11 +176,13 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
     {
         var (cut, _) = await OpenNmtThreadAsync(Karin);
 
-        cut.Find("[data-sequence='2'] [data-reaction='👍']").Click();
+        // Reactions not yet given are chosen from the add-reaction button's choice (issue 7: not five buttons).
+        cut.Find("[data-sequence='2'] [data-testid=add-reaction]").Click();
+        cut.Find("[data-sequence='2'] [data-testid=reaction-option][data-reaction='👍']").Click();
 
         cut.WaitForAssertion(() =>
         {
-            var button = cut.Find("[data-sequence='2'] [data-reaction='👍']");
+            var button = cut.Find("[data-sequence='2'] [data-testid=reaction][data-reaction='👍']");
             button.GetAttribute("aria-pressed").ShouldBe("true");
             button.TextContent.ShouldContain("1");
         });

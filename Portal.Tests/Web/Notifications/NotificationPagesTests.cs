@@ -44,7 +44,7 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
     public async Task Lead_page_shows_a_join_request_without_reload()
     {
         SignInAs(Erik);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt).Add(x => x.Section, "members"));
         cut.WaitForAssertion(() => cut.Find("[data-testid=pending-requests]"));
         cut.FindAll("[data-testid=pending-request]").ShouldBeEmpty();
 
@@ -66,7 +66,8 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
         await Workspaces.ApproveRequestAsync(Erik, Nmt, Ola);
 
         page.WaitForAssertion(() => page.Find("[data-testid=my-status]").TextContent.ShouldNotContain("Ansökan väntar"));
-        page.WaitForAssertion(() => page.Find("[data-testid=roster]")); // the roster opens to the new member
+        // The members' parts (discussions, updates) open to the new member.
+        page.WaitForAssertion(() => page.FindAll("[data-testid=section-link][data-section=discussions]").ShouldHaveSingleItem());
         home.WaitForAssertion(() => home.FindAll("[data-testid=my-request]").ShouldBeEmpty());
         home.WaitForAssertion(() => home.FindAll("[data-testid=my-workspace]").ShouldContain(w => w.TextContent.Contains("NMT")));
     }
@@ -75,7 +76,7 @@ public sealed class NotificationPagesTests : DiscussionPageTestBase
     public async Task Removed_member_loses_the_roster_on_the_open_page_without_reload()
     {
         SignInAs(Maria);
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt).Add(x => x.Section, "members"));
         cut.WaitForAssertion(() => cut.Find("[data-testid=roster]"));
 
         await Workspaces.RemoveMemberAsync(Erik, Nmt, Maria, "Omorganisation");

@@ -16,10 +16,12 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
 
     private WorkspaceService Workspaces => Database.Get<WorkspaceService>();
 
-    private IRenderedComponent<WorkspacePage> RenderNmt()
+    /// <summary>The overview (my membership) or another part of the workspace, such as "members"
+    /// (roster, requests and invitations).</summary>
+    private IRenderedComponent<WorkspacePage> RenderNmt(string? section = null)
     {
-        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt));
-        cut.WaitForAssertion(() => cut.Find("[data-testid=my-status]"));
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, Nmt).Add(x => x.Section, section));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=section-content][data-section='{section ?? ""}']"));
         return cut;
     }
 
@@ -36,6 +38,11 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         cut.FindAll("[data-testid=roster-entry]").ShouldBeEmpty();
         cut.Markup.ShouldNotContain("Karin Holm"); // an ordinary member, not a lead
         cut.Find("[data-testid=my-status]").TextContent.ShouldContain("Inte medlem");
+
+        var members = RenderNmt("members");
+        members.Find("[data-testid=roster-hidden]");
+        members.FindAll("[data-testid=roster-entry]").ShouldBeEmpty();
+        members.Markup.ShouldNotContain("Karin Holm");
     }
 
     [Fact]
@@ -62,7 +69,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
     {
         await Workspaces.RequestToJoinAsync(Requester, Nmt, "Jag vill delta i metodstödet.");
         SignInAs(DemoData.Personas.NmtLead);
-        var asLead = RenderNmt();
+        var asLead = RenderNmt("members");
 
         var request = asLead.Find("[data-testid=pending-requests] [data-testid=pending-request]");
         request.TextContent.ShouldContain("Ola Svensson");
@@ -75,7 +82,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         SignInAs(Requester);
         var asRequester = RenderNmt();
         asRequester.Find("[data-testid=my-status]").TextContent.ShouldContain("Medlem");
-        var roster = asRequester.FindAll("[data-testid=roster] [data-testid=roster-entry]");
+        var roster = RenderNmt("members").FindAll("[data-testid=roster] [data-testid=roster-entry]");
         roster.ShouldContain(e => e.TextContent.Contains("Karin Holm"));
         roster.ShouldContain(e => e.TextContent.Contains("Ola Svensson"));
     }
@@ -85,7 +92,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
     {
         await Workspaces.InviteAsync(DemoData.Personas.NmtLead, Nmt, Requester, MembershipRole.Member);
         SignInAs(DemoData.Personas.NmtLead);
-        var cut = RenderNmt();
+        var cut = RenderNmt("members");
 
         var invitation = cut.Find("[data-testid=pending-invitations] [data-testid=pending-invitation]");
         invitation.TextContent.ShouldContain("Ola Svensson");
@@ -103,7 +110,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         await Workspaces.RequestToJoinAsync(Requester, Nmt, "Jag vill delta.");
         SignInAs(DemoData.Personas.NmtPolice);
 
-        var cut = RenderNmt();
+        var cut = RenderNmt("members");
 
         cut.FindAll("[data-testid=roster-entry]").ShouldNotBeEmpty();
         cut.FindAll("[data-testid=pending-requests]").ShouldBeEmpty();
@@ -151,7 +158,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
     {
         await Workspaces.RequestToJoinAsync(Requester, Nmt, "Får jag vara med?");
         SignInAs(DemoData.Personas.NmtLead);
-        var asLead = RenderNmt();
+        var asLead = RenderNmt("members");
 
         asLead.Find("textarea[data-testid=decline-reason-input]").Change("NMT är fullt just nu; gå med i regionnätverket.");
         asLead.Find("[data-testid=decline-request]").Click();
@@ -170,7 +177,7 @@ public sealed class WorkspaceMembershipPageTests : PortalBunitContext
         // The page follows membership events, so the lead no longer gets to decide a stale request.
         await Workspaces.RequestToJoinAsync(Requester, Nmt, null);
         SignInAs(DemoData.Personas.NmtLead);
-        var cut = RenderNmt();
+        var cut = RenderNmt("members");
         cut.WaitForAssertion(() => cut.Find("[data-testid=approve-request]"));
 
         await Workspaces.WithdrawRequestAsync(Requester, Nmt);

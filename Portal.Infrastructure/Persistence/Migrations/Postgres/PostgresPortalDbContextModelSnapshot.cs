@@ -562,6 +562,24 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("organisation_tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Updates.UpdatesSeen", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId", "WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("updates_seen", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Updates.WorkspaceUpdate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1077,6 +1095,21 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Portal.Domain.Organisations.Organisation", null)
                         .WithMany("Tenants")
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Updates.UpdatesSeen", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
