@@ -67,7 +67,7 @@ public sealed partial class AccessibilityBrowserTests
     public async Task Starting_a_thread_opening_one_and_posting_work_by_keyboard_alone()
     {
         var page = await KeyboardSignInAsync("Sara Nilsson");
-        await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}");
+        await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}/discussions");
 
         await TabToAsync(page, page.GetByTestId("new-thread"));
         await page.Keyboard.PressAsync("Enter");

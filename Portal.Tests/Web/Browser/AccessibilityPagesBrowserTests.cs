@@ -85,7 +85,7 @@ public sealed partial class AccessibilityBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("search-query")).ToBeVisibleAsync();
         await ScanAsync(page, "empty search", report);
 
-        await LoadAsync(page, "not-found");
+        await LoadAsync(page, "no-such-page/anywhere"); // an unknown address, signed in
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         await ScanAsync(page, "not-found page", report);
 
@@ -103,38 +103,56 @@ public sealed partial class AccessibilityBrowserTests : IAsyncLifetime
         var page = await SignInAsync("Erik Sandberg", culture);
         var report = new List<string>();
 
+        // The workspace's own parts (ADR 0021): overview, members (requests, invite form), discussions, updates.
         await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}");
+        await Expect(page.GetByTestId("workspace-sections")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("leads")).ToBeVisibleAsync();
+        await ScanAsync(page, "workspace overview", report);
+
+        await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}/members");
         await Expect(page.GetByTestId("pending-request").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("invite-form")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("thread-row").First).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("update-composer")).ToBeVisibleAsync();
-        await ScanAsync(page, "workspace as lead (requests, invite form, threads, updates)", report);
+        await ScanAsync(page, "workspace members as lead (requests, invite form)", report);
 
+        await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}/discussions");
+        await Expect(page.GetByTestId("thread-row").First).ToBeVisibleAsync();
         await page.GetByTestId("new-thread").ClickAsync();
         await page.GetByTestId("start-thread").ClickAsync();
         await Expect(page.GetByTestId("new-thread-form").Locator(".mud-input-error").First).ToBeVisibleAsync();
+        await ScanAsync(page, "workspace discussions with the new-thread form's errors", report);
+
+        await LoadAsync(page, $"workspaces/{DemoData.Workspaces.Nmt}/updates");
+        await Expect(page.GetByTestId("update-composer")).ToBeVisibleAsync();
         await page.GetByTestId("post-update").ClickAsync();
         await Expect(page.GetByTestId("update-composer").Locator(".mud-input-error").First).ToBeVisibleAsync();
-        await ScanAsync(page, "new-thread form and update composer with errors", report);
+        await ScanAsync(page, "workspace updates with the composer's error", report);
 
         await LoadAsync(page, $"threads/{portal.ThreadId}");
         await Expect(page.GetByTestId("composer")).ToBeVisibleAsync();
         await ScanAsync(page, "thread page", report);
 
+        await page.GetByTestId("add-reaction").First.ClickAsync();
+        await Expect(page.GetByTestId("reaction-menu").First).ToBeVisibleAsync();
+        await WaitForPopoversAsync(page);
+        await ScanAsync(page, "thread page with the reaction menu open", report);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByTestId("reaction-menu")).ToHaveCountAsync(0);
+
         var edited = page.Locator($"#post-{portal.EditedPostId}");
         await edited.GetByTestId("reply").ClickAsync();
         await Expect(page.GetByTestId("reply-composer")).ToBeVisibleAsync();
-        await page.GetByTestId("reply-composer").FillAsync("**Ja**, jag tittar i dag.");
+        await page.GetByTestId("reply-composer").FillAsync("**Ja**, jag tittar i dag. ");
+        await page.GetByTestId("reply-composer").PressAsync("End");
+        // Suggestions as one types (the composer's listbox of people who read the thread).
+        await page.Keyboard.TypeAsync("@Kar");
         var replyArea = page.GetByTestId("reply-composer-area");
+        await Expect(replyArea.GetByTestId("mention-option").First).ToBeVisibleAsync();
+        await ScanAsync(page, "reply composer with mention suggestions open", report);
+        await page.Keyboard.PressAsync("Escape");
         await replyArea.GetByTestId("preview-toggle").ClickAsync();
         await Expect(replyArea.GetByTestId("preview")).ToBeVisibleAsync();
-        await replyArea.GetByTestId("mention-toggle").ClickAsync();
-        await Expect(replyArea.GetByTestId("mention-picker")).ToBeVisibleAsync();
-        await replyArea.GetByTestId("mention-picker").Locator("input").First.FillAsync("Kar");
-        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
         await WaitForPopoversAsync(page);
-        await ScanAsync(page, "reply composer with preview and mention suggestions open", report);
-        await page.Keyboard.PressAsync("Escape");
+        await ScanAsync(page, "reply composer with its preview", report);
 
         await edited.GetByTestId("post-history").ClickAsync();
         await Expect(edited.GetByTestId("revision").First).ToBeVisibleAsync();

@@ -48,7 +48,7 @@ public sealed class MembersPart : IBenchDataPart
                 Seeded.Set(member, nameof(Member.SecurityStamp), random.NextId().ToString("N"));
                 var county = random.Pick(organisation.Counties);
                 var forms = random.Sample(Forms, random.Next(1, 4));
-                List<string> languages = random.Chance(0.3) ? ["svenska", "engelska", random.Pick(Names.ExtraLanguages)] : ["svenska", "engelska"];
+                List<string> languages = random.Chance(0.3) ? ["sv", "en", random.Pick(Names.ExtraLanguages)] : ["sv", "en"];
                 member.UpdateProfile(random.Pick(Names.Titles[organisation.Kind]), random.Chance(0.4) ? Phone(random) : null,
                     county, forms, languages);
                 var isAdministrator = o == 0 && k < administrators;

@@ -121,7 +121,7 @@ internal static class Names
 
     public static readonly string[] ExtraLanguages =
     [
-        "arabiska", "somaliska", "polska", "rumänska", "ryska", "spanska", "franska", "tyska", "dari", "persiska", "tigrinja",
-        "bulgariska", "ungerska", "thai", "italienska",
+        // Codes, as the product stores spoken languages (Portal.Domain.Members.SpokenLanguages).
+        "ar", "so", "pl", "ro", "ru", "es", "fr", "de", "prs", "fa", "ti", "bg", "hu", "th", "it",
     ];
 }
