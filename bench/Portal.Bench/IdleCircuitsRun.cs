@@ -77,6 +77,13 @@ public static class IdleCircuitsRun
         var file = Path.Combine(options.ResultsFolder, $"idle-circuits-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
         await File.WriteAllTextAsync(file, report);
         Console.WriteLine($"Written to {file}");
+        var largest = rows[^1];
+        await new ScenarioSummary("idle-circuits", $"KB per idle circuit at {largest.Circuits}", largest.PerCircuitKilobytes, "KB",
+            targetKilobytes, LowerIsBetter: true, new Dictionary<string, double>
+            {
+                ["circuits"] = largest.Circuits, ["failed"] = largest.Failed, ["openSeconds"] = largest.OpenSeconds,
+                ["renderBatches"] = largest.Batches,
+            }).WriteAsync(options.ResultsFolder);
         return rows.All(r => r.Failed == 0) ? 0 : 1;
     }
 
