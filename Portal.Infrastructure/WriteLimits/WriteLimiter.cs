@@ -49,7 +49,8 @@ public sealed class WriteLimiter
         _limits = new Dictionary<string, WriteLimit>(StringComparer.Ordinal);
         foreach (var kind in kinds)
         {
-            var setting = settings.Writes.GetValueOrDefault(kind.Kind);
+            // Whatever the settings' own comparer, a kind's setting is found as the check below finds it.
+            var setting = settings.Writes.FirstOrDefault(s => string.Equals(s.Key, kind.Kind, StringComparison.OrdinalIgnoreCase)).Value;
             var limit = new WriteLimit(setting?.Limit ?? kind.Default.Limit, setting?.Window ?? kind.Default.Window);
             if (limit.Limit < 0 || limit.Window <= TimeSpan.Zero)
                 throw new InvalidOperationException($"Portal:RateLimits:Writes:{kind.Kind} needs a Limit of 0 or more and a positive Window.");

@@ -8,6 +8,8 @@ using Portal.Bench;
 // records when each post's activity arrives.
 if (args is ["generate", .. var generateArgs])
     return await GenerateCommand.RunAsync(generateArgs);
+if (args.FirstOrDefault() == "summary")
+    return await SummaryCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "idle-circuits")
     return await IdleCircuitsRun.RunAsync(args[1..]);
 
