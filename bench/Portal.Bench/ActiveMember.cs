@@ -155,10 +155,12 @@ public sealed class ActiveMember(int number, MemberWorld world, CircuitClient ci
         var started = Stopwatch.GetTimestamp();
         await circuit.NavigateAsync($"search?q={Uri.EscapeDataString(word)}");
         var shown = word.Trim('"');
+        // The page's own alert, not the layout's hidden #blazor-error-ui.
+        static ElementNode? Alert(CircuitDocument d) => d.QueryAll("[role=alert]").FirstOrDefault(e => e.Attribute("id") != "blazor-error-ui");
         await circuit.WaitForAsync(d => d.Query("[data-testid=search-count]")?.Text.Contains(shown, StringComparison.Ordinal) == true
-            || d.Query("[role=alert]") is not null, "the search results", ActionTimeout);
-        if (circuit.Read(d => d.Query("[data-testid=search-count]")) is null)
-            throw new InvalidOperationException("The search failed: " + FirstLine(circuit.Read(d => d.Query("[role=alert]")?.Text ?? "")));
+            || Alert(d) is not null, "the search results", ActionTimeout);
+        if (circuit.Read(d => Alert(d)?.Text) is { } alert)
+            throw new InvalidOperationException("The search failed: " + FirstLine(alert));
         _lastSearch = word;
         _thread = null;
         _workspace = null;

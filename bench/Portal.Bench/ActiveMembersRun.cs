@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Portal.Bench.Data;
 using Portal.Circuits;
+using Npgsql;
 using Portal.Infrastructure.Persistence;
 
 namespace Portal.Bench;
@@ -14,12 +15,22 @@ namespace Portal.Bench;
 /// the target or an action fails. The members one node holds is the largest step that passed.</summary>
 public static class ActiveMembersRun
 {
-    private sealed record Step(int Members, double OpenSeconds, double Seconds, List<ActionSample> Samples, double ServerCpu, double BenchCpu)
+    private sealed record Step(int Members, double OpenSeconds, double Seconds, List<ActionSample> Samples, double ServerCpu, double BenchCpu,
+        long Transactions)
     {
+        /// <summary>Database transactions (each query outside one counts one) per action.</summary>
+        public double TransactionsPerAction => Samples.Count == 0 ? double.NaN : (double)Transactions / Samples.Count;
+
         public List<string> Errors { get; } = [.. Samples.Where(s => s.Error is not null).Select(s => s.Error!)];
 
         public double Percentile(double p, string? kind = null) =>
             ActiveMembersRun.Percentile(Samples.Where(s => kind is null || s.Kind == kind).Select(s => s.Milliseconds).Order().ToList(), p);
+
+        /// <summary>The node's CPU time per action: what decides how many members a core can serve.</summary>
+        public double ServerCpuMillisecondsPerAction => Samples.Count == 0 ? double.NaN : ServerCpu * Seconds * 1000 / Samples.Count;
+
+        /// <summary>Members one core could serve at 70 % busy at this cost per action, one action per interval each.</summary>
+        public double MembersPerCore => 0.7 * ActiveMember.Interval.TotalMilliseconds / ServerCpuMillisecondsPerAction;
 
         public bool Passed(double targetP99) => Errors.Count == 0 && Samples.Count > 0 && Percentile(99) <= targetP99;
     }
@@ -73,6 +84,7 @@ public static class ActiveMembersRun
             // Measure the step: only actions that ended within its window, once everyone is in.
             samples.Clear();
             var cpuBefore = (Server: nodes.CpuTime(0), Bench: Process.GetCurrentProcess().TotalProcessorTime);
+            var transactionsBefore = await TransactionsAsync(options.Postgres);
             var window = Stopwatch.GetTimestamp();
             await Task.Delay(TimeSpan.FromSeconds(stepSeconds));
             var seconds = Stopwatch.GetElapsedTime(window).TotalSeconds;
@@ -81,10 +93,13 @@ public static class ActiveMembersRun
                 .Select(m => new ActionSample("circuit", 0, Stopwatch.GetTimestamp(), "circuit: " + m.Circuit.Error)).ToList();
             var row = new Step(members.Count, openSeconds, seconds, [.. measured, .. lostCircuits],
                 (nodes.CpuTime(0) - cpuBefore.Server).TotalSeconds / seconds,
-                (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.Bench).TotalSeconds / seconds);
+                (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore.Bench).TotalSeconds / seconds,
+                await TransactionsAsync(options.Postgres) - transactionsBefore);
             steps.Add(row);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Members} members: {row.Samples.Count} actions, p50 {row.Percentile(50):0} ms, p95 {row.Percentile(95):0} ms, p99 {row.Percentile(99):0} ms, errors {row.Errors.Count}; server CPU {row.ServerCpu:P0}, bench CPU {row.BenchCpu:P0} (opened in {openSeconds:0.0} s)"));
+                $"{row.Members} members: {row.Samples.Count} actions, p50 {row.Percentile(50):0} ms, p95 {row.Percentile(95):0} ms, p99 {row.Percentile(99):0} ms, errors {row.Errors.Count}; server CPU {row.ServerCpu:P0} ({row.ServerCpuMillisecondsPerAction:0.0} ms per action), {row.TransactionsPerAction:0.0} database transactions per action, bench CPU {row.BenchCpu:P0} (opened in {openSeconds:0.0} s)"));
+            Console.WriteLine("  p50 / p99 by kind: " + string.Join(", ", Kinds.Select(k =>
+                string.Create(CultureInfo.InvariantCulture, $"{k} {row.Percentile(50, k):0} / {row.Percentile(99, k):0}"))));
             foreach (var error in row.Errors.Take(3))
                 Console.WriteLine("  " + error);
             if (!row.Passed(targetP99))
@@ -104,14 +119,25 @@ public static class ActiveMembersRun
         var file = Path.Combine(options.ResultsFolder, $"active-members-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.md");
         await File.WriteAllTextAsync(file, report);
         Console.WriteLine($"Written to {file}");
-        var last = steps.TakeWhile(s => s.Passed(targetP99)).LastOrDefault();
+        // The figures of the last step that passed, or of the first step when none did.
+        var shown = steps.TakeWhile(s => s.Passed(targetP99)).LastOrDefault() ?? steps.FirstOrDefault();
+        var details = new Dictionary<string, double>
+        {
+            ["steps"] = steps.Count, ["max"] = max, ["reachedMax"] = reachedMax ? 1 : 0, ["scale"] = scale,
+            ["errors"] = steps.Sum(s => s.Errors.Count),
+        };
+        if (shown is { Samples.Count: > 0 })
+        {
+            details["atMembers"] = shown.Members;
+            details["p50"] = shown.Percentile(50);
+            details["p95"] = shown.Percentile(95);
+            details["p99"] = shown.Percentile(99);
+            details["serverCpuMsPerAction"] = shown.ServerCpuMillisecondsPerAction;
+            details["membersPerCore"] = shown.MembersPerCore;
+            details["transactionsPerAction"] = shown.TransactionsPerAction;
+        }
         await new ScenarioSummary("active-members", $"members held at p99 ≤ {targetP99} ms{(reachedMax ? $" (the run's maximum {max})" : "")}",
-            held, "members", targetMembers, LowerIsBetter: false, new Dictionary<string, double>
-            {
-                ["p50"] = last?.Percentile(50) ?? double.NaN, ["p95"] = last?.Percentile(95) ?? double.NaN,
-                ["p99"] = last?.Percentile(99) ?? double.NaN, ["steps"] = steps.Count, ["max"] = max,
-                ["reachedMax"] = reachedMax ? 1 : 0, ["scale"] = scale,
-            }).WriteAsync(options.ResultsFolder);
+            held, "members", targetMembers, LowerIsBetter: false, details).WriteAsync(options.ResultsFolder);
         return 0;
     }
 
@@ -185,6 +211,16 @@ public static class ActiveMembersRun
         return [.. opened.OfType<ActiveMember>()];
     }
 
+    /// <summary>Transactions committed in the bench's database so far (PostgreSQL's statistics; a
+    /// query outside an explicit transaction counts as one).</summary>
+    private static async Task<long> TransactionsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
 
@@ -198,15 +234,15 @@ public static class ActiveMembersRun
         report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}; one Release node on PostgreSQL{(options.ServerCpus is { } cpus ? $", pinned to CPU {cpus}" : "")}; the load client in the same machine.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Generated data at scale {manifest.Scale}: {manifest.Members.Count} members, {manifest.Workspaces.Count} workspaces, {manifest.Threads.Count} threads, {manifest.Threads.Sum(t => t.Posts)} posts (seed {manifest.Seed}).");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Each member is a real circuit (the bench's circuit load client), signed in as a generated member (past {manifest.Members.Count} members, members open a second tab), acting once every {ActiveMember.Interval.TotalSeconds:0} s from a random start: open one of their workspaces' discussions (25 %), open a thread they may read (≈ 35 %), post in the thread on screen where they may (30 % when there), search (25 %). An action is timed from sending it (navigation, or the click on Skicka after typing) to the render batch that shows its result (the thread's posts, the workspace's thread list, the new post, the search count); over {ActiveMember.ActionTimeout.TotalSeconds:0} s, a page error or a lost circuit is an error. Each step adds members, then measures for {stepSeconds} s; the ramp stops at the first step over the target or with errors. CPU is the share of one core over the step's window.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Each member is a real circuit (the bench's circuit load client), signed in as a generated member (past {manifest.Members.Count} members, members open a second tab), acting once every {ActiveMember.Interval.TotalSeconds:0} s from a random start: open one of their workspaces' discussions (25 %), open a thread they may read (≈ 35 %), post in the thread on screen where they may (30 % when there), search (25 %). An action is timed from sending it (navigation, or the click on Skicka after typing) to the render batch that shows its result (the thread's posts, the workspace's thread list, the new post, the search count); over {ActiveMember.ActionTimeout.TotalSeconds:0} s, a page error or a lost circuit is an error. Each step adds members, then measures for {stepSeconds} s; the ramp stops at the first step over the target or with errors. CPU is the share of one core over the step's window; CPU per action is the node's CPU time over the window divided by the actions in it (everything the node did, live updates to the other circuits included), and \"members per core\" what one core at 70 % would serve at that cost. On a shared machine latency follows the machine's load; CPU per action much less so.");
         report.AppendLine();
-        report.AppendLine("| members | actions | p50 (ms) | p95 (ms) | p99 (ms) | p99 workspace / thread / post / search (ms) | errors | server CPU | bench CPU | opened in (s) | result |");
-        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        report.AppendLine("| members | actions | p50 (ms) | p95 (ms) | p99 (ms) | p99 workspace / thread / post / search (ms) | errors | server CPU | server CPU per action (ms) | members per core at 70 % | database transactions per action | bench CPU | opened in (s) | result |");
+        report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var step in steps)
         {
             var kinds = string.Join(" / ", Kinds.Select(k => Ms(step.Percentile(99, k))));
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {step.Members} | {step.Samples.Count} | {Ms(step.Percentile(50))} | {Ms(step.Percentile(95))} | {Ms(step.Percentile(99))} | {kinds} | {step.Errors.Count} | {step.ServerCpu:P0} | {step.BenchCpu:P0} | {step.OpenSeconds:0.0} | {(step.Passed(targetP99) ? "passed" : "over")} |");
+                $"| {step.Members} | {step.Samples.Count} | {Ms(step.Percentile(50))} | {Ms(step.Percentile(95))} | {Ms(step.Percentile(99))} | {kinds} | {step.Errors.Count} | {step.ServerCpu:P0} | {step.ServerCpuMillisecondsPerAction:0.0} | {step.MembersPerCore:0} | {step.TransactionsPerAction:0.0} | {step.BenchCpu:P0} | {step.OpenSeconds:0.0} | {(step.Passed(targetP99) ? "passed" : "over")} |");
         }
         report.AppendLine();
         var met = held >= targetMembers ? "met" : "NOT met";
