@@ -181,8 +181,10 @@ public static class ActiveMembersRun
             try
             {
                 // Members the portal refuses (a disabled organisation) are passed over.
-                while (true)
+                for (var attempt = 0; ; attempt++)
                 {
+                    if (attempt == order.Length)
+                        throw new InvalidOperationException("The portal refused every generated member's sign-in.");
                     int number;
                     lock (cookies)
                         number = index++;
