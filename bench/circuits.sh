@@ -3,7 +3,9 @@
 # circuits over /_blazor, signed in with the demo sign-in, against a Release build of the portal on
 # a throwaway PostgreSQL. Reports go to bench/results/.
 #   idle: N idle circuits on a thread page; the node's managed heap after a full GC, divided by N.
+#   active: members acting every 5 s on generated data, ramped until p99 action → render passes 500 ms.
 # Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300]
+#        bench/circuits.sh active [--step 100] [--max 500] [--step-seconds 20] [--scale 0.1] [--server-cpus 0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -22,5 +24,6 @@ postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database;Maxi
 
 case "$scenario" in
     idle) dotnet "$bench" idle-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
-    *) echo "usage: bench/circuits.sh idle [--circuits N[,N…]] [--server-cpus CPUS] [--target-kb KB]" >&2; exit 2 ;;
+    active) dotnet "$bench" active-members --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
+    *) echo "usage: bench/circuits.sh idle|active [options], see bench/README.md" >&2; exit 2 ;;
 esac

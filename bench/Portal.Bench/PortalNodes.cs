@@ -13,6 +13,13 @@ public sealed class PortalNodes : IAsyncDisposable
 
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
+    /// <summary>The CPU time node <paramref name="index"/> has used so far (user and system).</summary>
+    public TimeSpan CpuTime(int index)
+    {
+        _processes[index].Refresh();
+        return _processes[index].TotalProcessorTime;
+    }
+
     public static async Task<PortalNodes> StartAsync(BenchOptions options)
     {
         var nodes = new PortalNodes();

@@ -3,7 +3,8 @@ using System.Globalization;
 using Portal.Bench;
 
 // Benchmarks, see bench/README.md. "generate …" fills a database with the bench's data
-// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit. Otherwise the fan-out
+// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit; "active-members": how many
+// members acting every 5 s one node holds (ActiveMembersRun). Otherwise the fan-out
 // benchmark: N hub clients watch one thread while one member posts at a fixed rate; each client
 // records when each post's activity arrives.
 if (args is ["generate", .. var generateArgs])
@@ -12,6 +13,8 @@ if (args.FirstOrDefault() == "summary")
     return await SummaryCommand.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "idle-circuits")
     return await IdleCircuitsRun.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "active-members")
+    return await ActiveMembersRun.RunAsync(args[1..]);
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
