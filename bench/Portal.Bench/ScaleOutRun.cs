@@ -65,10 +65,13 @@ public static class ScaleOutRun
         var path = $"threads/{thread}";
 
         // Sessions are signed in on node A and used on both: the keys are shared.
-        Console.WriteLine($"Signing in {personas.Count} personas on node a…");
+        var signIns = personas.Take(circuitCount).ToList();
+        Console.WriteLine($"Signing in {signIns.Count} personas on node a…");
         var cookies = new List<string>();
-        foreach (var persona in personas)
+        foreach (var persona in signIns)
             cookies.Add(await FanOutRun.SignInAsync(nodes.Urls[0], persona.MemberId));
+        // The poster: the administrator, a member of the open network.
+        var poster = await FanOutRun.SignInAsync(nodes.Urls[0], DemoData.Personas.Administrator);
 
         Console.WriteLine($"Opening {circuitCount} circuits through haproxy, every other one held on node b…");
         var sent = new ConcurrentDictionary<string, long>();
@@ -76,7 +79,7 @@ public static class ScaleOutRun
             .Select(i => HaproxyFront.NodeNames[i % 2]).ToList(), sent);
 
         var phases = new List<Phase>();
-        phases.Add(await PostThroughBAsync("steady", front, cookies, thread, posts, rate, watchers, sent));
+        phases.Add(await PostThroughBAsync("steady", front, poster, thread, posts, rate, watchers, sent));
 
         Console.WriteLine("Killing node b and starting it again…");
         var restart = Stopwatch.StartNew();
@@ -96,7 +99,7 @@ public static class ScaleOutRun
             watcher.Circuit = fresh.Circuit;
         }
         var reopenSeconds = reopen.Elapsed.TotalSeconds;
-        phases.Add(await PostThroughBAsync("after b's restart", front, cookies, thread, posts, rate, watchers, sent));
+        phases.Add(await PostThroughBAsync("after b's restart", front, poster, thread, posts, rate, watchers, sent));
         var failedAtEnd = watchers.Count(w => w.Circuit.Error is not null);
 
         var crossNode = phases.SelectMany(p => p.CrossNode).Order().ToList();
@@ -158,12 +161,12 @@ public static class ScaleOutRun
 
     /// <summary>One member posts through node b at a fixed rate; latency is from the start of each post's
     /// call to the render batch that brings it to each page (an upper bound of commit → render).</summary>
-    private static async Task<Phase> PostThroughBAsync(string name, HaproxyFront front, List<string> cookies, Guid thread, int posts,
+    private static async Task<Phase> PostThroughBAsync(string name, HaproxyFront front, string posterCookie, Guid thread, int posts,
         double rate, List<Watcher> watchers, ConcurrentDictionary<string, long> sent)
     {
         Console.WriteLine($"Posting {posts} through node b ({name})…");
         await using var poster = new HubConnectionBuilder()
-            .WithUrl(new Uri(front.Url, DiscussionHub.Path.TrimStart('/')), o => o.Headers["Cookie"] = HaproxyFront.Pinned(cookies[0], "b"))
+            .WithUrl(new Uri(front.Url, DiscussionHub.Path.TrimStart('/')), o => o.Headers["Cookie"] = HaproxyFront.Pinned(posterCookie, "b"))
             .Build();
         await poster.StartAsync();
         var tokens = new List<string>();
