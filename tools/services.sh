@@ -1,4 +1,4 @@
-# Sourced by test.sh and bench/fanout.sh: installs chromium, PostgreSQL and Redis from Debian
+# Sourced by test.sh and the bench scripts: installs chromium, PostgreSQL, Redis and haproxy from Debian
 # packages when missing, starts a throwaway PostgreSQL and Redis on loopback ports in a temporary
 # folder, exports PORTAL_TEST_POSTGRES and PORTAL_TEST_REDIS, and removes everything on exit.
 # Expects `set -euo pipefail`.
@@ -13,6 +13,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The scale-out test and bench/scaleout.sh put two nodes behind it (Debian installs it in /usr/sbin).
+[ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 [ -n "$python" ] || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from Debian packages…"

@@ -32,16 +32,20 @@ public class PortalWebFactory(DatabaseProvider provider) : WebApplicationFactory
     /// its owner drops it.</summary>
     public string? SharedConnectionString { get; init; }
 
+    /// <summary>The loopback port to listen on; 0 (the default) takes a free one. A node restarted behind
+    /// a load balancer comes back on the port the balancer knows.</summary>
+    public int Port { get; init; }
+
     /// <summary>Where the portal listens after <see cref="StartOnLoopback"/>, for example http://127.0.0.1:41234/.</summary>
     public Uri? BaseUrl { get; private set; }
 
-    /// <summary>Starts the portal on Kestrel at a free port of 127.0.0.1 (the in-memory test server
+    /// <summary>Starts the portal on Kestrel at <see cref="Port"/> (by default a free port) of 127.0.0.1 (the in-memory test server
     /// is not reachable by a browser) and returns its base address.</summary>
     public Uri StartOnLoopback()
     {
         if (BaseUrl is not null)
             return BaseUrl;
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         BaseUrl = new Uri(addresses.Single().TrimEnd('/') + "/");

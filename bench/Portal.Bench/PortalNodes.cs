@@ -9,6 +9,7 @@ namespace Portal.Bench;
 public sealed class PortalNodes : IAsyncDisposable
 {
     private readonly List<Process> _processes = [];
+    private readonly List<(BenchOptions Options, string Channel)> _settings = [];
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "portal-bench-" + Guid.NewGuid().ToString("N"));
 
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
@@ -33,9 +34,22 @@ public sealed class PortalNodes : IAsyncDisposable
         return nodes;
     }
 
-    private async Task<Uri> StartNodeAsync(BenchOptions options, int index, string channel)
+    /// <summary>Stops node <paramref name="index"/> (killed, as a crash or a pulled plug) and starts it
+    /// again on the same port with the same settings; returns once it is ready.</summary>
+    public async Task RestartAsync(int index)
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var process = _processes[index];
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+        var (options, channel) = _settings[index];
+        await StartNodeAsync(options, index, channel, Urls[index]);
+    }
+
+    private async Task<Uri> StartNodeAsync(BenchOptions options, int index, string channel, Uri? restartAt = null)
+    {
+        var url = restartAt ?? new Uri($"http://127.0.0.1:{FreePort()}/");
         // Optionally pinned to CPUs (taskset), so that the load runs on the others.
         string[] command = ["dotnet", options.WebDll, "--urls", url.ToString().TrimEnd('/')];
         if (options.ServerCpus is { } cpus)
@@ -75,7 +89,15 @@ public sealed class PortalNodes : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine($"[node{index}] {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _processes.Add(process);
+        if (restartAt is null)
+        {
+            _processes.Add(process);
+            _settings.Add((options, channel));
+        }
+        else
+        {
+            _processes[index] = process;
+        }
 
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddMinutes(2);

@@ -2,11 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Portal.Bench;
 
-// Benchmarks, see bench/README.md. "generate …" fills a database with the bench's data
-// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit; "active-members": how many
-// members acting every 5 s one node holds (ActiveMembersRun). Otherwise the fan-out
-// benchmark: N hub clients watch one thread while one member posts at a fixed rate; each client
-// records when each post's activity arrives.
+// Benchmarks, see bench/README.md. Verbs: "generate" fills a database with the bench's data
+// (GenerateCommand); "idle-circuits", "active-members", "search", "scale-out"… run a scenario; "summary"
+// prints the latest figures of every scenario on one line (SummaryCommand). Without a verb: the hub
+// fan-out benchmark, N hub clients watch one thread while one member posts at a fixed rate.
 if (args is ["generate", .. var generateArgs])
     return await GenerateCommand.RunAsync(generateArgs);
 if (args.FirstOrDefault() == "summary")
@@ -15,6 +14,8 @@ if (args.FirstOrDefault() == "idle-circuits")
     return await IdleCircuitsRun.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "active-members")
     return await ActiveMembersRun.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "scale-out")
+    return await ScaleOutRun.RunAsync(args[1..]);
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
