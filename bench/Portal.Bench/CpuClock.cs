@@ -53,16 +53,33 @@ public sealed class CpuClock(int? postmasterPid)
         return total;
     }
 
+    /// <summary>A process's schedstat counts its main thread only: sum its threads (this process runs
+    /// SQLite, EF and the GC on pool threads; a PostgreSQL backend has one).</summary>
     private static long Read(string pid)
+    {
+        var total = 0L;
+        try
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+                total += ReadTask(task);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // gone meanwhile
+        }
+        return total;
+    }
+
+    private static long ReadTask(string task)
     {
         try
         {
-            var fields = File.ReadAllText($"/proc/{pid}/schedstat").Split(' ');
+            var fields = File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ');
             return long.Parse(fields[0], CultureInfo.InvariantCulture);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
-            return 0; // gone meanwhile
+            return 0; // ended meanwhile
         }
     }
 
