@@ -50,13 +50,17 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
         var rows = from m in matches
                    join e in entries on m.EntryId equals e.Id
                    select new { e.SubjectKind, e.SubjectId, m.Rank };
-        var groups = rows.GroupBy(r => new { r.SubjectKind, r.SubjectId })
-            .Select(g => new { g.Key.SubjectKind, g.Key.SubjectId, Rank = g.Max(r => r.Rank), Count = g.Count() });
-        var total = await groups.CountAsync(cancellationToken);
-        var pageRows = await groups
-            .OrderByDescending(g => g.Rank).ThenBy(g => g.SubjectKind).ThenBy(g => g.SubjectId)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        // Matching, ranking and the access check cost the database far more than one small row per
+        // subject costs us: the subjects are read once, then counted, ordered and paged here, rather
+        // than matched and ranked a second time for the count (ADR 0027).
+        var groups = await rows.GroupBy(r => new { r.SubjectKind, r.SubjectId })
+            .Select(g => new { g.Key.SubjectKind, g.Key.SubjectId, Rank = g.Max(r => r.Rank), Count = g.Count() })
             .ToListAsync(cancellationToken);
+        var total = groups.Count;
+        var pageRows = groups
+            .OrderByDescending(g => g.Rank).ThenBy(g => g.SubjectKind, StringComparer.Ordinal).ThenBy(g => g.SubjectId)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToList();
         if (pageRows.Count == 0)
             return new SearchResults(text, filters, page, pageSize, total, []);
 

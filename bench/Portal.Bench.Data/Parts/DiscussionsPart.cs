@@ -203,7 +203,9 @@ public sealed class DiscussionsPart : IBenchDataPart
                 follows.TryAdd(mentioned, p.At);
                 notifications.Add(Notify(world, mentioned, DiscussionNotificationKinds.Mention, plan.Id, post.Id, p.Author, p.At));
             }
-            if (p.NotifyParentAuthor && posts[p.Parent!.Value].AuthorId is var parentAuthor && parentAuthor != p.Author)
+            // As the product does: a replied-to author who is also mentioned gets the mention only.
+            if (p.NotifyParentAuthor && posts[p.Parent!.Value].AuthorId is var parentAuthor && parentAuthor != p.Author
+                && parentAuthor != p.Mentioned)
                 notifications.Add(Notify(world, parentAuthor, DiscussionNotificationKinds.Reply, plan.Id, post.Id, p.Author, p.At));
             switch (p.Fate)
             {
