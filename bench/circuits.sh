@@ -3,7 +3,7 @@
 # circuits over /_blazor, signed in with the demo sign-in, against a Release build of the portal on
 # a throwaway PostgreSQL. Reports go to bench/results/.
 #   idle: N idle circuits on a thread page; the node's managed heap after a full GC, divided by N.
-# Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300]
+# Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300] [--parallel 32] [--gcdump folder]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -20,7 +20,10 @@ database="bench_circuits_$$"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE $database"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database;Maximum Pool Size=200"
 
+# dotnet-gcdump (for --gcdump) installs as a global tool.
+export PATH="$PATH:$HOME/.dotnet/tools"
+
 case "$scenario" in
     idle) dotnet "$bench" idle-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
-    *) echo "usage: bench/circuits.sh idle [--circuits N[,N…]] [--server-cpus CPUS] [--target-kb KB]" >&2; exit 2 ;;
+    *) echo "usage: bench/circuits.sh idle [--circuits N[,N…]] [--server-cpus CPUS] [--target-kb KB] [--parallel N] [--gcdump FOLDER]" >&2; exit 2 ;;
 esac

@@ -13,6 +13,9 @@ public sealed class PortalNodes : IAsyncDisposable
 
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
+    /// <summary>The nodes' process ids, for profiling tools (dotnet-gcdump, dotnet-counters).</summary>
+    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
+
     public static async Task<PortalNodes> StartAsync(BenchOptions options)
     {
         var nodes = new PortalNodes();
