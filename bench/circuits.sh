@@ -4,7 +4,7 @@
 # a throwaway PostgreSQL. Reports go to bench/results/.
 #   idle: N idle circuits on a thread page; the node's managed heap after a full GC, divided by N.
 #   active: members acting every 5 s on generated data, ramped until p99 action → render passes 500 ms.
-# Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300]
+# Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300] [--parallel 32] [--gcdump folder]
 #        bench/circuits.sh active [--step 100] [--max 500] [--step-seconds 20] [--scale 0.1] [--server-cpus 0]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,9 @@ bench="$repo/bench/Portal.Bench/bin/Release/net10.0/Portal.Bench.dll"
 database="bench_circuits_$$"
 psql -h 127.0.0.1 -p "$pg_port" -U postgres -q -c "CREATE DATABASE $database"
 postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database;Maximum Pool Size=200"
+
+# dotnet-gcdump (for --gcdump) installs as a global tool.
+export PATH="$PATH:$HOME/.dotnet/tools"
 
 case "$scenario" in
     idle) dotnet "$bench" idle-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;

@@ -29,6 +29,10 @@ public static class IdleCircuitsRun
         var counts = (BenchOptions.Find(args, "circuits") ?? "100").Split(',')
             .Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList();
         var targetKilobytes = double.Parse(BenchOptions.Find(args, "target-kb") ?? "300", CultureInfo.InvariantCulture);
+        // Circuits opened at once: enough to keep the node busy, few enough that none times out.
+        var parallel = int.Parse(BenchOptions.Find(args, "parallel") ?? "32", CultureInfo.InvariantCulture);
+        // A folder for a heap dump of the node with the largest count's circuits open (dotnet-gcdump).
+        var gcdumpFolder = BenchOptions.Find(args, "gcdump");
         Console.WriteLine($"Idle circuits: {string.Join(", ", counts)} circuits on a thread page");
 
         await using var nodes = await PortalNodes.StartAsync(options with { Bus = "inprocess" });
@@ -45,23 +49,33 @@ public static class IdleCircuitsRun
         var path = $"threads/{thread}";
 
         Console.WriteLine($"Signing in {personas.Count} personas…");
-        var cookies = new List<string>();
-        foreach (var persona in personas)
-            cookies.Add(await FanOutRun.SignInAsync(node, persona.MemberId));
+        // One session per persona, signed in a few at a time and reused by every circuit of that persona.
+        var cookies = new string[personas.Count];
+        using (var signIns = new SemaphoreSlim(8))
+        {
+            await Task.WhenAll(personas.Select(async (persona, i) =>
+            {
+                await signIns.WaitAsync();
+                try { cookies[i] = await FanOutRun.SignInAsync(node, persona.MemberId); }
+                finally { signIns.Release(); }
+            }));
+        }
         using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromMinutes(2) };
 
         // Warm-up: JIT, caches and pools belong in the baseline, not in the circuits' share.
-        await CloseAsync(await OpenAsync(node, path, cookies, 10));
+        await CloseAsync(await OpenAsync(node, path, cookies, 10, parallel));
 
         var rows = new List<Row>();
         foreach (var count in counts)
         {
             var before = await HeapAsync(http);
             var started = Stopwatch.GetTimestamp();
-            var circuits = await OpenAsync(node, path, cookies, count);
+            var circuits = await OpenAsync(node, path, cookies, count, parallel);
             var openSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             await SettleAsync(circuits);
             var with = await HeapAsync(http);
+            if (gcdumpFolder is not null && count == counts[^1])
+                await GcDumpAsync(nodes.ProcessIds[0], gcdumpFolder, count);
             var failed = circuits.Count(c => c.Error is not null);
             var batches = circuits.Sum(c => c.Batches);
             await CloseAsync(circuits);
@@ -87,16 +101,16 @@ public static class IdleCircuitsRun
         return rows.All(r => r.Failed == 0) ? 0 : 1;
     }
 
-    private static async Task<List<CircuitClient>> OpenAsync(Uri node, string path, List<string> cookies, int count)
+    private static async Task<List<CircuitClient>> OpenAsync(Uri node, string path, string[] cookies, int count, int parallel)
     {
         var circuits = new CircuitClient[count];
-        using var gate = new SemaphoreSlim(16);
+        using var gate = new SemaphoreSlim(parallel);
         await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync();
             try
             {
-                circuits[i] = await CircuitClient.OpenAsync(node, path, cookies[i % cookies.Count],
+                circuits[i] = await CircuitClient.OpenAsync(node, path, cookies[i % cookies.Length],
                     new CircuitClientOptions { Timeout = TimeSpan.FromMinutes(2) });
             }
             finally
@@ -119,6 +133,30 @@ public static class IdleCircuitsRun
             await Task.Delay(TimeSpan.FromSeconds(1));
             total = circuits.Sum(c => c.Batches);
         }
+    }
+
+    /// <summary>Writes the node's heap (dotnet-gcdump collect) and its largest types (dotnet-gcdump
+    /// report) to the folder: what the idle circuits hold.</summary>
+    private static async Task GcDumpAsync(int processId, string folder, int circuits)
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"idle-{circuits}-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.gcdump");
+        await RunToolAsync("dotnet-gcdump", ["collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file]);
+        var report = await RunToolAsync("dotnet-gcdump", ["report", file]);
+        await File.WriteAllTextAsync(Path.ChangeExtension(file, ".txt"), report);
+        Console.WriteLine($"Heap dump written to {file}");
+    }
+
+    private static async Task<string> RunToolAsync(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} failed: {await error}");
+        return await output;
     }
 
     private static async Task CloseAsync(List<CircuitClient> circuits)

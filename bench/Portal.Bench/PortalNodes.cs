@@ -20,6 +20,8 @@ public sealed class PortalNodes : IAsyncDisposable
         _processes[index].Refresh();
         return _processes[index].TotalProcessorTime;
     }
+    /// <summary>The nodes' process ids, for profiling tools (dotnet-gcdump, dotnet-counters).</summary>
+    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
 
     public static async Task<PortalNodes> StartAsync(BenchOptions options)
     {

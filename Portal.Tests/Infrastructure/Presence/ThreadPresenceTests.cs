@@ -107,6 +107,63 @@ public sealed class ThreadPresenceTests : IDisposable
         _nodeB.Get(_thread).Writing.ShouldBeEmpty();
         _nodeB.Get(_thread).ReadingCount.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_second_tab_of_a_member_already_there_sends_nothing_and_re_renders_nothing()
+    {
+        var sent = 0;
+        using var snapshots = _bus.SubscribeNotice<PresenceSnapshot>(_ => { Interlocked.Increment(ref sent); return Task.CompletedTask; });
+        var anna = Guid.NewGuid();
+        await using var first = await _nodeA.EnterAsync(_thread, anna, "Anna");
+        var told = 0;
+        using var page = _nodeB.Watch(_thread, _ => told++);
+        sent = 0;
+
+        await using var second = await _nodeA.EnterAsync(_thread, anna, "Anna");
+
+        sent.ShouldBe(0);
+        told.ShouldBe(0);
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Pages_watching_hear_a_burst_of_arrivals_in_two_rounds_not_one_per_arrival()
+    {
+        var told = new int[1000];
+        var last = new IReadOnlyList<PresentMember>[told.Length];
+        var pages = Enumerable.Range(0, told.Length)
+            .Select(i => _nodeA.Watch(_thread, everyone => { told[i]++; last[i] = everyone; })).ToList();
+        _nodeA.CoalescingFor(_thread).ShouldBe(ThreadPresence.MaxCoalescing);
+        var visits = new List<IAsyncDisposable>();
+
+        for (var i = 0; i < 100; i++)
+            visits.Add(await _nodeA.EnterAsync(_thread, Guid.NewGuid(), $"Läsare {i}"));
+        told.ShouldAllBe(n => n == 1); // the first arrival at once…
+        _clock.Advance(ThreadPresence.MaxCoalescing);
+
+        told.ShouldAllBe(n => n == 2); // …the 99 others together
+        last.ShouldAllBe(everyone => everyone.Count == 100);
+        _nodeB.Get(_thread).ReadingCount.ShouldBe(100);
+        foreach (var page in pages)
+            page.Dispose();
+        foreach (var visit in visits)
+            await visit.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_page_alone_on_a_thread_hears_within_moments()
+    {
+        var told = 0;
+        using var page = _nodeA.Watch(_thread, _ => told++);
+        await using var anna = await _nodeB.EnterAsync(_thread, Guid.NewGuid(), "Anna");
+        await using var bertil = await _nodeB.EnterAsync(_thread, Guid.NewGuid(), "Bertil");
+
+        _nodeA.CoalescingFor(_thread).ShouldBe(ThreadPresence.CoalescingPerWatcher);
+        told.ShouldBe(1);
+        _clock.Advance(ThreadPresence.CoalescingPerWatcher);
+        told.ShouldBe(2);
+        _nodeA.Get(_thread).ReadingCount.ShouldBe(2);
+    }
 }
 
 /// <summary>For presence tests without a database: every thread is readable by everyone.</summary>

@@ -197,6 +197,29 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
     }
 
     [Fact]
+    public async Task The_presence_line_rounds_a_crowd_down_and_names_the_first_few_writers()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+        var presence = Database.Get<Portal.Infrastructure.Features.Presence.ThreadPresence>();
+        var visits = new List<IAsyncDisposable>();
+        for (var i = 0; i < 24; i++)
+        {
+            var reader = Guid.NewGuid();
+            visits.Add(await presence.EnterAsync(threadId, reader, $"Läsare {i:00}"));
+            if (i < 5)
+                await presence.WritingAsync(threadId, reader);
+        }
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("[data-testid=presence]").TextContent.ShouldContain("20+ läser nu"); // 25 with Karin
+            cut.Find("[data-testid=presence-writing]").TextContent.ShouldContain("Läsare 00, Läsare 01, Läsare 02 och 2 till skriver…");
+        });
+        foreach (var visit in visits)
+            await visit.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Editing_an_own_post_marks_it_edited_and_a_lead_sees_the_earlier_version()
     {
         var (cut, threadId) = await OpenNmtThreadAsync(Karin);

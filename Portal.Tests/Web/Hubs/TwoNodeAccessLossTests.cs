@@ -114,20 +114,13 @@ public sealed class TwoNodeAccessLossTests : IAsyncLifetime
     private static async Task WhenReading(ThreadPresence presence, Guid threadId, int count)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Check(Guid changed)
+        void Check()
         {
-            if (changed == threadId && presence.Get(threadId).ReadingCount == count)
+            if (presence.Get(threadId).ReadingCount == count)
                 reached.TrySetResult();
         }
-        presence.Changed += Check;
-        try
-        {
-            Check(threadId);
-            await reached.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        }
-        finally
-        {
-            presence.Changed -= Check;
-        }
+        using var watch = presence.Watch(threadId, _ => Check());
+        Check();
+        await reached.Task.WaitAsync(TimeSpan.FromSeconds(15));
     }
 }
