@@ -13,6 +13,9 @@ public sealed class PortalNodes : IAsyncDisposable
 
     public IReadOnlyList<Uri> Urls { get; private set; } = [];
 
+    /// <summary>The nodes' process ids, in the order of <see cref="Urls"/> (for reading their CPU time).</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Select(p => p.Id)];
+
     public static async Task<PortalNodes> StartAsync(BenchOptions options)
     {
         var nodes = new PortalNodes();
