@@ -4,8 +4,11 @@
 # a throwaway PostgreSQL. Reports go to bench/results/.
 #   idle: N idle circuits on a thread page; the node's managed heap after a full GC, divided by N.
 #   active: members acting every 5 s on generated data, ramped until p99 action → render passes 500 ms.
+#   page-load: the prerendered home and thread pages at a fixed rate with wrk (installed from Debian
+#     when missing), the node on CPU 0 and wrk on CPU 1 unless told otherwise; p95 and CPU per request.
 # Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300] [--parallel 32] [--gcdump folder]
 #        bench/circuits.sh active [--step 100] [--max 500] [--step-seconds 20] [--scale 0.1] [--server-cpus 0]
+#        bench/circuits.sh page-load [--rate 200] [--seconds 30] [--warmup 10] [--server-cpus 0] [--load-cpus 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -14,6 +17,14 @@ shift || true
 
 # shellcheck source=../tools/services.sh
 source "$repo/tools/services.sh"
+
+if [ "$scenario" = page-load ] && ! command -v wrk >/dev/null 2>&1; then
+    # Debian's "bombardier" is a game, not the HTTP tool; wrk is the packaged load generator.
+    echo "Installing wrk from Debian packages…"
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
 
 dotnet build -c Release "$repo/bench/Portal.Bench" -v q -nologo
 web="$repo/Portal.Web/bin/Release/net10.0/Portal.Web.dll"
@@ -28,5 +39,10 @@ export PATH="$PATH:$HOME/.dotnet/tools"
 case "$scenario" in
     idle) dotnet "$bench" idle-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
     active) dotnet "$bench" active-members --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
-    *) echo "usage: bench/circuits.sh idle|active [options], see bench/README.md" >&2; exit 2 ;;
+    page-load)
+        # Pinned by default: the node on CPU 0, the load on CPU 1 (the first of a repeated flag
+        # counts, so the caller's own come first).
+        dotnet "$bench" page-load "$@" --web "$web" --results "$repo/bench/results" --postgres "$postgres" \
+            --server-cpus 0 --load-cpus 1 ;;
+    *) echo "usage: bench/circuits.sh idle|active|page-load [options], see bench/README.md" >&2; exit 2 ;;
 esac

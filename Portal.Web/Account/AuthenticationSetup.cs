@@ -84,6 +84,8 @@ public static class AuthenticationSetup
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
         }
+        context.HttpContext.RequestServices.GetRequiredService<RevalidatedMember>().Remember(current);
     }
 }

@@ -25,6 +25,7 @@ public static class ComponentServices
         services.Replace(ServiceDescriptor.Singleton<Portal.Infrastructure.Features.Directory.ITermNames, Portal.Web.Features.Directory.ResourceTermNames>());
         services.AddScoped<UserMessages>();
         services.AddScoped<MemberSession>();
+        services.AddScoped<RevalidatedMember>();
         // Live components catch up after a reconnect through this circuit handler.
         services.AddScoped<CircuitConnection>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitConnection>());
