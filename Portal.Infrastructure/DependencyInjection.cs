@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<AuditTrailGuard>();
         services.AddSingleton<DomainEventsInterceptor>();
+        services.AddSingleton<DatabaseCommandCounter>();
         AddOutboxAndScheduler(services);
 
         switch (database.Provider)
@@ -140,7 +141,8 @@ public static class DependencyInjection
             services.GetRequiredService<AuditingInterceptor>(),
             services.GetRequiredService<AuditTrailGuard>(),
             services.GetRequiredService<DomainEventsInterceptor>(),
-            services.GetRequiredService<OutboxSignalInterceptor>());
+            services.GetRequiredService<OutboxSignalInterceptor>(),
+            services.GetRequiredService<DatabaseCommandCounter>());
 
     /// <summary>Hands out the provider's own context type as the common base type.</summary>
     private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>

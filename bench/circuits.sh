@@ -3,7 +3,10 @@
 # circuits over /_blazor, signed in with the demo sign-in, against a Release build of the portal on
 # a throwaway PostgreSQL. Reports go to bench/results/.
 #   idle: N idle circuits on a thread page; the node's managed heap after a full GC, divided by N.
+#   fanout: N live circuits on one thread while a member posts 5 times a second; commit → render
+#           batch at each circuit (p50/p95/p99, lost) and the database commands per post.
 # Usage: bench/circuits.sh idle [--circuits 100,500] [--server-cpus 0] [--target-kb 300]
+#        bench/circuits.sh fanout [--circuits 200] [--seconds 20] [--rate 5] [--server-cpus 0] [--target-p99 250]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -22,5 +25,7 @@ postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$database;Maxi
 
 case "$scenario" in
     idle) dotnet "$bench" idle-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
-    *) echo "usage: bench/circuits.sh idle [--circuits N[,N…]] [--server-cpus CPUS] [--target-kb KB]" >&2; exit 2 ;;
+    fanout) dotnet "$bench" fanout-circuits --web "$web" --results "$repo/bench/results" --postgres "$postgres" "$@" ;;
+    *) echo "usage: bench/circuits.sh idle [--circuits N[,N…]] [--server-cpus CPUS] [--target-kb KB]" >&2
+       echo "       bench/circuits.sh fanout [--circuits N] [--seconds S] [--rate R] [--server-cpus CPUS] [--target-p99 MS]" >&2; exit 2 ;;
 esac

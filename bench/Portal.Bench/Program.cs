@@ -3,13 +3,16 @@ using System.Globalization;
 using Portal.Bench;
 
 // Benchmarks, see bench/README.md. "generate …" fills a database with the bench's data
-// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit. Otherwise the fan-out
+// (GenerateCommand); "idle-circuits": memory per idle Blazor circuit; "fanout-circuits": a post's
+// way to N live circuits on one thread (commit → render batch) and its database commands. Otherwise the fan-out
 // benchmark: N hub clients watch one thread while one member posts at a fixed rate; each client
 // records when each post's activity arrives.
 if (args is ["generate", .. var generateArgs])
     return await GenerateCommand.RunAsync(generateArgs);
 if (args.FirstOrDefault() == "idle-circuits")
     return await IdleCircuitsRun.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "fanout-circuits")
+    return await FanOutCircuitsRun.RunAsync(args[1..]);
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");
