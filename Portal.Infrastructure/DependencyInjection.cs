@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<AuditTrailGuard>();
         services.AddSingleton<DomainEventsInterceptor>();
+        services.AddSingleton<DatabaseCommandCounter>();
         AddOutboxAndScheduler(services);
 
         switch (database.Provider)
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.TryAddSingleton(new DiscussionOptions());
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
+        services.AddSingleton<ThreadChangeReads>();
+        services.AddSingleton<ThreadReadMarks>();
         services.AddSingleton<IReadableThreads, ReadableThreads>();
         services.AddSingleton<MentionCandidates>();
         services.AddSingleton<UpdateService>();
@@ -140,7 +143,8 @@ public static class DependencyInjection
             services.GetRequiredService<AuditingInterceptor>(),
             services.GetRequiredService<AuditTrailGuard>(),
             services.GetRequiredService<DomainEventsInterceptor>(),
-            services.GetRequiredService<OutboxSignalInterceptor>());
+            services.GetRequiredService<OutboxSignalInterceptor>(),
+            services.GetRequiredService<DatabaseCommandCounter>());
 
     /// <summary>The PostgreSQL connection string as configured, with "No Reset On Close" unless it says
     /// otherwise. Npgsql resets a connection (DISCARD ALL: one round trip) each time it returns to the

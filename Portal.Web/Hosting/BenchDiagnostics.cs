@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime;
+using Portal.Infrastructure.Persistence.Interceptors;
 
 namespace Portal.Web.Hosting;
 
@@ -11,6 +12,7 @@ public static class BenchDiagnostics
 {
     public const string SettingName = "Portal:Bench:Diagnostics";
     public const string HeapPath = "/bench/heap";
+    public const string DatabaseCommandsPath = "/bench/database-commands";
 
     public static void MapBenchDiagnostics(this WebApplication app)
     {
@@ -28,9 +30,17 @@ public static class BenchDiagnostics
             var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
             return Results.Json(new HeapReport(GC.GetTotalMemory(forceFullCollection: false), info.HeapSizeBytes, info.FragmentedBytes));
         }).AllowAnonymous();
+        // The commands sent to the database so far: the fan-out scenario's queries per post.
+        app.MapGet(DatabaseCommandsPath, (HttpContext context, DatabaseCommandCounter counter) =>
+            context.Connection.RemoteIpAddress is { } caller && IPAddress.IsLoopback(caller)
+                ? Results.Json(new DatabaseCommandsReport(counter.Commands))
+                : Results.NotFound()).AllowAnonymous();
     }
 }
 
 /// <summary>Live managed bytes (what the collector found reachable), the heap's size, and the free
 /// space inside it, all after a full compacting collection.</summary>
 public sealed record HeapReport(long LiveBytes, long HeapSizeBytes, long FragmentedBytes);
+
+/// <summary>Database commands (round trips) this node has sent since it started.</summary>
+public sealed record DatabaseCommandsReport(long Commands);

@@ -20,6 +20,8 @@ if (args.FirstOrDefault() == "search")
     return await SearchRun.RunAsync(args[1..]);
 if (args.FirstOrDefault() == "page-load")
     return await PageLoadRun.RunAsync(args[1..]);
+if (args.FirstOrDefault() == "fanout-circuits")
+    return await FanOutCircuitsRun.RunAsync(args[1..]);
 
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Fan-out: {options.Clients} clients, {options.PostsPerSecond} posts/s for {options.Seconds} s, bus: {options.Bus}");

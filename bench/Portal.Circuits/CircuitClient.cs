@@ -11,9 +11,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Portal.Circuits;
 
-/// <summary>When a render batch arrived (a <see cref="Stopwatch"/> timestamp, taken before decoding)
-/// and how large it was. Raised after the batch is applied to <see cref="CircuitClient.Read"/>'s document.</summary>
-public sealed record RenderBatchReceived(CircuitClient Circuit, long BatchId, long Timestamp, int Bytes);
+/// <summary>When a render batch arrived (a <see cref="Stopwatch"/> timestamp, taken before decoding),
+/// how large it was and what it held (null if it could not be decoded). Raised after the batch is
+/// applied to <see cref="CircuitClient.Read"/>'s document.</summary>
+public sealed record RenderBatchReceived(CircuitClient Circuit, long BatchId, long Timestamp, int Bytes, RenderBatch? Batch = null);
 
 public sealed class CircuitClientOptions
 {
@@ -186,9 +187,10 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         var at = Stopwatch.GetTimestamp();
+        RenderBatch? batch = null;
         try
         {
-            var batch = RenderBatch.Parse(data);
+            batch = RenderBatch.Parse(data);
             lock (_gate)
                 _document.Apply(batch);
         }
@@ -200,7 +202,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
         Interlocked.Increment(ref _batches);
         await _connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
         Changed();
-        BatchReceived?.Invoke(new RenderBatchReceived(this, batchId, at, data.Length));
+        BatchReceived?.Invoke(new RenderBatchReceived(this, batchId, at, data.Length, batch));
     }
 
     private async Task OnBeginInvokeJSAsync(long handle, string identifier, string arguments, int resultType, long targetInstanceId, int callType)
