@@ -22,24 +22,4 @@ internal static class ActorLoading
         db.ActingMemberId = row.Id;
         return new Actor(row.Id, row.OrganisationId, row.IsAdministrator);
     }
-
-    /// <summary>Several acting members at once, for reads shared between circuits: each one's actor,
-    /// or the refusal <see cref="LoadActorAsync"/> would give them.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, LoadedActor>> LoadActorsAsync(this PortalDbContext db,
-        IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
-    {
-        var rows = await db.Members.AsNoTracking()
-            .Where(m => memberIds.Contains(m.Id))
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, m.IsAdministrator, o.Enabled })
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return memberIds.Distinct().ToDictionary(id => id, id => rows.GetValueOrDefault(id) switch
-        {
-            null => new LoadedActor(null, "member.unknown"),
-            { Enabled: false } => new LoadedActor(null, "organisation.disabled"),
-            var row => new LoadedActor(new Actor(row.Id, row.OrganisationId, row.IsAdministrator), null),
-        });
-    }
 }
-
-/// <summary>An acting member, or why they may not act (an access-denied code).</summary>
-internal readonly record struct LoadedActor(Actor? Actor, string? RefusalCode);
