@@ -56,9 +56,12 @@ public static class SummaryCommand
         {
             if (line.Length > 0)
                 line.Append(" | ");
+            // A scenario that measured nothing (no arrivals at all) writes the largest double, never NaN, as JSON has none.
+            var measured = summary.Value < double.MaxValue / 2;
+            var value = measured ? string.Create(CultureInfo.InvariantCulture, $"{summary.Value:0.#} {summary.Unit}") : "nothing measured";
             line.Append(CultureInfo.InvariantCulture,
-                $"{summary.Scenario} {summary.Value:0.#} {summary.Unit} ({(summary.LowerIsBetter ? "≤" : "≥")} {summary.Target:0.#}: {(summary.Met ? "met" : "NOT met")}");
-            if (earlier.TryGetValue(summary.Scenario, out var before) && before.Value != 0)
+                $"{summary.Scenario} {value} ({(summary.LowerIsBetter ? "≤" : "≥")} {summary.Target:0.#}: {(summary.Met ? "met" : "NOT met")}");
+            if (measured && earlier.TryGetValue(summary.Scenario, out var before) && before.Value != 0 && before.Value < double.MaxValue / 2)
                 line.Append(CultureInfo.InvariantCulture, $", ×{summary.Value / before.Value:0.00}");
             line.Append(')');
         }
