@@ -34,21 +34,24 @@ public static class DependencyInjection
         services.AddSingleton<AuditTrailGuard>();
         services.AddSingleton<DomainEventsInterceptor>();
         services.AddSingleton<DatabaseCommandCounter>();
+        services.AddSingleton<Features.ActorCache>();
         AddOutboxAndScheduler(services);
 
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContextFactory<PostgresPortalDbContext>((sp, options) =>
+                services.AddPooledDbContextFactory<PostgresPortalDbContext>((sp, options) =>
                     Configure(sp, options.UseNpgsql(PostgresConnectionString(database.ConnectionString))));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
-                    new PortalContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
+                    new PortalContextFactory<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>(),
+                        sp.GetRequiredService<Features.ActorCache>()));
                 break;
             default:
-                services.AddDbContextFactory<SqlitePortalDbContext>((sp, options) =>
+                services.AddPooledDbContextFactory<SqlitePortalDbContext>((sp, options) =>
                     Configure(sp, options.UseSqlite(database.ConnectionString)));
                 services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp =>
-                    new PortalContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
+                    new PortalContextFactory<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>(),
+                        sp.GetRequiredService<Features.ActorCache>()));
                 break;
         }
 
@@ -159,13 +162,24 @@ public static class DependencyInjection
         return builder.ConnectionString;
     }
 
-    /// <summary>Hands out the provider's own context type as the common base type.</summary>
-    private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<PortalDbContext>
+    /// <summary>Hands out the provider's own context type as the common base type, carrying the node's
+    /// actor cache.</summary>
+    private sealed class PortalContextFactory<TContext>(IDbContextFactory<TContext> inner, Features.ActorCache actors)
+        : IDbContextFactory<PortalDbContext>
         where TContext : PortalDbContext
     {
-        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+        public PortalDbContext CreateDbContext()
+        {
+            var context = inner.CreateDbContext();
+            context.Actors = actors;
+            return context;
+        }
 
-        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
-            await inner.CreateDbContextAsync(cancellationToken);
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            var context = await inner.CreateDbContextAsync(cancellationToken);
+            context.Actors = actors;
+            return context;
+        }
     }
 }

@@ -45,6 +45,23 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The member on whose behalf this unit of work saves; the audit interceptor stamps it.</summary>
     public Guid? ActingMemberId { get; set; }
 
+    /// <summary>The node's recently loaded actors, set by the factory that hands the context out
+    /// (ADR 0031); null for a context made by hand, which then loads its actor every time.</summary>
+    internal Features.ActorCache? Actors { get; set; }
+
+    // Contexts are pooled (ADR 0030): the acting member belongs to one unit of work, never to the next.
+    public override void Dispose()
+    {
+        ActingMemberId = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        ActingMemberId = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
