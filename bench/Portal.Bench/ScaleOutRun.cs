@@ -34,7 +34,15 @@ public static class ScaleOutRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = BenchOptions.Parse(args) with { Bus = "redis" };
+        // Always the Redis bus: two nodes without it would each keep their events to themselves (and
+        // BenchOptions reads --redis only when told --bus redis).
+        var parsed = BenchOptions.Parse(args);
+        var options = parsed with
+        {
+            Bus = "redis",
+            Redis = parsed.Redis ?? BenchOptions.Find(args, "redis") ?? Environment.GetEnvironmentVariable("BENCH_REDIS")
+                ?? throw new ArgumentException("--redis or BENCH_REDIS is required: the nodes share events over Redis."),
+        };
         var config = BenchOptions.Find(args, "haproxy") ?? "bench/scaleout/haproxy.cfg";
         var circuitCount = int.Parse(BenchOptions.Find(args, "circuits") ?? "40", CultureInfo.InvariantCulture);
         var posts = int.Parse(BenchOptions.Find(args, "posts") ?? "20", CultureInfo.InvariantCulture);
@@ -218,8 +226,10 @@ public static class ScaleOutRun
         int closedOnB, double restartSeconds, double reopenSeconds, int failedAtEnd, double targetP95)
     {
         static string Ms(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
-        static string Spread(List<double> sorted) =>
-            $"{Ms(Percentile(sorted, 50))} / {Ms(Percentile(sorted, 95))} / {Ms(Percentile(sorted, 99))} / {Ms(sorted.LastOrDefault())}";
+        // Nothing arrived: say so rather than print NaN.
+        static string Spread(List<double> sorted) => sorted.Count == 0
+            ? "– (nothing arrived)"
+            : $"{Ms(Percentile(sorted, 50))} / {Ms(Percentile(sorted, 95))} / {Ms(Percentile(sorted, 99))} / {Ms(sorted[^1])}";
         var crossNode = phases.SelectMany(p => p.CrossNode).Order().ToList();
         var p95 = Percentile(crossNode, 95);
         var lost = phases.Sum(p => p.Lost);
