@@ -8,14 +8,18 @@ using OpenTelemetry.Trace;
 
 namespace Portal.Web.Hosting;
 
-/// <summary>Traces, metrics and logs. Instrumentation is always on (cheap without a listener that
-/// exports); an OTLP exporter is added only when an endpoint is configured, so an installation
-/// without a collector sends nothing anywhere.</summary>
+/// <summary>Traces, metrics and logs. An OTLP exporter is added only when an endpoint is configured, so
+/// an installation without a collector sends nothing anywhere. Metrics are always collected; traces only
+/// when they go somewhere (an endpoint, or <see cref="TracesSetting"/>): a page's spans — the request, each
+/// database command, EF Core's diagnostic events behind them — cost about 5 % of its CPU (issue 8's
+/// page-load profile), and without an exporter they were made only to be dropped.</summary>
 public static class PortalTelemetry
 {
     public const string ServiceName = "samverkansportalen";
     public const string OtlpEndpointSetting = "Portal:Telemetry:OtlpEndpoint";
     public const string JsonLogsSetting = "Portal:Logging:Json";
+    /// <summary>Traces without an OTLP endpoint, for an exporter added in code (the tests' in-memory one).</summary>
+    public const string TracesSetting = "Portal:Telemetry:Traces";
 
     /// <summary>Meters of our own and of ASP.NET Core that are not on by default. "Portal.Outbox" and
     /// "Portal.EventBus" belong to the outbox and the bus; the circuits meter counts open Blazor circuits.</summary>
@@ -47,8 +51,10 @@ public static class PortalTelemetry
             : _ => { };
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing =>
+            .ConfigureResource(resource => resource.AddService(ServiceName));
+        if (exports || configuration.GetValue<bool>(TracesSetting))
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddAspNetCoreInstrumentation(options =>
                         // Probes every few seconds would drown the traces that matter.
@@ -60,15 +66,16 @@ public static class PortalTelemetry
                     .AddSource(ActivitySources);
                 if (exports)
                     tracing.AddOtlpExporter(endpoint);
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation()
-                    .AddNpgsqlInstrumentation()
-                    .AddMeter(Meters);
-                if (exports)
-                    metrics.AddOtlpExporter(endpoint);
             });
+        }
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddAspNetCoreInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(Meters);
+            if (exports)
+                metrics.AddOtlpExporter(endpoint);
+        });
         if (exports)
             telemetry.WithLogging(logging => logging.AddOtlpExporter(endpoint));
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Portal.Infrastructure.Persistence;
+using Portal.Web.Hosting;
 
 namespace Portal.Tests.Web.Hosting;
 
@@ -19,8 +20,10 @@ public sealed class TelemetryTests
     {
         var exported = new ExportedActivities();
         await using var portal = new PortalWebFactory(provider);
-        await using var traced = portal.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
+        await using var traced = portal.WithWebHostBuilder(builder => builder
+            .UseSetting(PortalTelemetry.TracesSetting, "true")
+            .ConfigureTestServices(services =>
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported))));
         using var client = traced.CreateClient();
         // Our own trace id, so that only this request's spans count (other tests' hosts export here too).
         var traceId = ActivityTraceId.CreateRandom();
@@ -37,6 +40,16 @@ public sealed class TelemetryTests
         var command = exported.Snapshot().Where(activity => activity.TraceId == traceId && activity.Source.Name == databaseSource).ToList();
         command.ShouldNotBeEmpty();
         command.ShouldAllBe(activity => activity.Kind == ActivityKind.Client);
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_no_traces_are_made()
+    {
+        await using var portal = new PortalWebFactory(DatabaseProvider.Sqlite);
+        using var client = portal.CreateClient();
+        (await client.GetAsync("/account/signin")).EnsureSuccessStatusCode();
+
+        portal.Services.GetService<TracerProvider>().ShouldBeNull();
     }
 
     [Fact]
