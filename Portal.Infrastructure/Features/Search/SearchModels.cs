@@ -36,5 +36,11 @@ public sealed record SearchHit(
     IReadOnlyList<SearchPartHit> Parts,
     double Rank);
 
+/// <summary>A page of hits. <see cref="TotalCount"/> is exact unless <see cref="CandidateLimit"/> is
+/// set: then more entries matched than were ranked, and it counts the subjects among the newest
+/// that many (a lower bound; ADR 0034).</summary>
 public sealed record SearchResults(string Query, SearchFilters Filters, int Page, int PageSize, int TotalCount,
-    IReadOnlyList<SearchHit> Hits);
+    IReadOnlyList<SearchHit> Hits, int? CandidateLimit = null)
+{
+    public bool IsCountBounded => CandidateLimit is not null;
+}

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
+using NpgsqlTypes;
 using Portal.Domain.Access;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Workspaces;
@@ -12,8 +13,9 @@ namespace Portal.Infrastructure.Features.Search;
 /// <summary>Full-text search over the entries of every registered subject kind, Swedish word forms
 /// and diacritics matched by our own index terms (ADR 0009). PostgreSQL: a stored tsvector over the
 /// terms ('simple' configuration), ts_rank. SQLite: FTS5 over the terms, bm25. Either way the
-/// candidates are filtered in SQL by each kind's VisibleIds and the filters, then grouped by subject,
-/// before counting and paging; kinds that are not registered never show.</summary>
+/// matches are filtered in SQL by each kind's VisibleIds and the filters, the newest
+/// <see cref="CandidateLimit"/> of them ranked, then grouped by subject, counted and paged; kinds
+/// that are not registered never show.</summary>
 public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, DatabaseOptions database, SubjectRegistry subjects,
     IEnumerable<ISearchSource> sources)
 {
@@ -24,6 +26,11 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
     /// filter offers. A feature appears here by registering its <see cref="ISearchSource"/>.</summary>
     public IReadOnlyList<string> SearchableKinds { get; } = sources.SelectMany(s => s.Kinds).Distinct().ToList();
     public const int PartsPerHit = 3;
+    public const int DefaultCandidateLimit = 1000;
+
+    /// <summary>The most matching entries (posts, titles) a query ranks: the newest ones the member may
+    /// read and the filters let through. Beyond it the count is a lower bound (ADR 0034).</summary>
+    public int CandidateLimit { get; init; } = DefaultCandidateLimit;
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
@@ -45,30 +52,37 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
         if (terms.Count == 0)
             return new SearchResults(text, filters, page, pageSize, 0, []);
 
-        var matches = database.Provider == DatabaseProvider.Postgres ? PostgresMatches(db, terms) : SqliteMatches(db, terms);
         var entries = Filter(db.Set<SearchEntry>().AsNoTracking(), filters).Where(VisibleTo(db, actor));
-        var rows = from m in matches
-                   join e in entries on m.EntryId equals e.Id
-                   select new { e.SubjectKind, e.SubjectId, m.Rank };
-        // Matching, ranking and the access check cost the database far more than one small row per
-        // subject costs us: the subjects are read once, then counted, ordered and paged here, rather
-        // than matched and ranked a second time for the count (ADR 0027).
-        var groups = await rows.GroupBy(r => new { r.SubjectKind, r.SubjectId })
-            .Select(g => new { g.Key.SubjectKind, g.Key.SubjectId, Rank = g.Max(r => r.Rank), Count = g.Count() })
+        // The access check and the filters come before the bound, so a member with narrow access
+        // gets the newest of *their* matches, never fewer because of what others may read. One row
+        // over the bound tells that there are more (ADR 0034).
+        var candidates = await (database.Provider == DatabaseProvider.Postgres
+                ? PostgresCandidates(entries, terms)
+                : SqliteCandidates(db, entries, terms))
+            .Take(CandidateLimit + 1)
             .ToListAsync(cancellationToken);
+        var bounded = candidates.Count > CandidateLimit;
+        if (bounded)
+            candidates.RemoveAt(CandidateLimit);
+        // The candidates are few: grouped by subject, counted, ordered and paged here (ADR 0027).
+        var groups = candidates.GroupBy(c => new { c.SubjectKind, c.SubjectId })
+            .Select(g => new { g.Key.SubjectKind, g.Key.SubjectId, Rank = g.Max(r => r.Rank), Count = g.Count() })
+            .ToList();
         var total = groups.Count;
         var pageRows = groups
             .OrderByDescending(g => g.Rank).ThenBy(g => g.SubjectKind, StringComparer.Ordinal).ThenBy(g => g.SubjectId)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToList();
         if (pageRows.Count == 0)
-            return new SearchResults(text, filters, page, pageSize, total, []);
+            return new SearchResults(text, filters, page, pageSize, total, [], bounded ? CandidateLimit : null);
 
-        var subjectIds = pageRows.Select(g => g.SubjectId).ToList();
-        var matched = await (from m in matches
-                             join e in entries on m.EntryId equals e.Id
-                             where subjectIds.Contains(e.SubjectId)
-                             select new { Entry = e, m.Rank }).ToListAsync(cancellationToken);
+        var pageSubjects = pageRows.Select(g => new SubjectRef(g.SubjectKind, g.SubjectId)).ToHashSet();
+        var rankOf = candidates.Where(c => pageSubjects.Contains(new SubjectRef(c.SubjectKind, c.SubjectId)))
+            .ToDictionary(c => c.EntryId, c => c.Rank);
+        var entryIds = rankOf.Keys.ToList();
+        var matched = (await db.Set<SearchEntry>().AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToListAsync(cancellationToken))
+            .Select(e => new { Entry = e, Rank = rankOf[e.Id] })
+            .ToList();
         var entriesOf = matched.ToLookup(x => x.Entry.Subject);
         // Asked again item by item: the kind describes only what the actor may see.
         var described = await subjects.DescribeVisibleAsync(db, actor, pageRows.Select(g => new SubjectRef(g.SubjectKind, g.SubjectId)),
@@ -99,7 +113,7 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
             hits.Add(new SearchHit(subject, info.Title, info.Link, SearchHighlighter.Highlight(info.Title, termSet, maxWords: 100),
                 found.Any(x => x.Entry.PartId is null), workspaces, own.ExploitationForms, own.ChildConcerned, group.Count, parts, group.Rank));
         }
-        return new SearchResults(text, filters, page, pageSize, total, hits);
+        return new SearchResults(text, filters, page, pageSize, total, hits, bounded ? CandidateLimit : null);
     }
 
     private static IQueryable<SearchEntry> Filter(IQueryable<SearchEntry> entries, SearchFilters filters)
@@ -149,27 +163,45 @@ public sealed class SearchService(IDbContextFactory<PortalDbContext> contexts, D
         return visible ?? (e => false);
     }
 
-    /// <summary>FTS5 MATCH of every term (each quoted, so user input is never FTS syntax); bm25 is
-    /// lower-is-better, so it is negated to rank like ts_rank. "LIMIT -1" keeps SQLite from flattening
-    /// this into the outer join, where bm25 may not be called.</summary>
-    private static IQueryable<EntryMatch> SqliteMatches(PortalDbContext db, IReadOnlyList<string> terms)
+    /// <summary>FTS5 MATCH of every term (each quoted, so user input is never FTS syntax), newest
+    /// entry first: FTS5 walks its doclist in rowid order and stops at the bound, so bm25 is computed
+    /// for the candidates only. bm25 is lower-is-better, so it is negated to rank like ts_rank.</summary>
+    private static IQueryable<Candidate> SqliteCandidates(PortalDbContext db, IQueryable<SearchEntry> entries, IReadOnlyList<string> terms)
     {
         var match = string.Join(' ', terms.Select(s => "\"" + s.Replace("\"", "\"\"") + "\""));
-        return db.Database.SqlQuery<EntryMatch>($"""
+        var matches = db.Database.SqlQuery<EntryMatch>($"""
             SELECT search_fts.rowid AS "EntryId", -bm25(search_fts) AS "Rank"
             FROM search_fts WHERE search_fts MATCH {match}
-            LIMIT -1
             """);
+        return from m in matches
+               join e in entries on m.EntryId equals e.Id
+               orderby m.EntryId descending
+               select new Candidate { EntryId = e.Id, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId, Rank = m.Rank };
     }
 
     /// <summary>Every term must occur; plainto_tsquery reads no operators, and the 'simple'
-    /// configuration leaves our terms as they are.</summary>
-    private static IQueryable<EntryMatch> PostgresMatches(PortalDbContext db, IReadOnlyList<string> terms) =>
-        db.Database.SqlQuery<EntryMatch>($"""
-            SELECT e."Id" AS "EntryId", ts_rank(e."SearchVector", plainto_tsquery('simple', {string.Join(' ', terms)}))::double precision AS "Rank"
-            FROM search_entries e
-            WHERE e."SearchVector" @@ plainto_tsquery('simple', {string.Join(' ', terms)})
-            """);
+    /// configuration leaves our terms as they are. Newest entry first, so the planner may walk the
+    /// primary key backwards and stop at the bound when a word is common.</summary>
+    private static IQueryable<Candidate> PostgresCandidates(IQueryable<SearchEntry> entries, IReadOnlyList<string> terms)
+    {
+        var text = string.Join(' ', terms);
+        return entries
+            .Where(e => EF.Property<NpgsqlTsVector>(e, PostgresPortalDbContext.SearchVector).Matches(EF.Functions.PlainToTsQuery("simple", text)))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new Candidate
+            {
+                EntryId = e.Id, SubjectKind = e.SubjectKind, SubjectId = e.SubjectId,
+                Rank = EF.Property<NpgsqlTsVector>(e, PostgresPortalDbContext.SearchVector).Rank(EF.Functions.PlainToTsQuery("simple", text)),
+            });
+    }
+
+    private sealed class Candidate
+    {
+        public long EntryId { get; init; }
+        public string SubjectKind { get; init; } = "";
+        public Guid SubjectId { get; init; }
+        public double Rank { get; init; }
+    }
 
     // A class with setters: what EF's SqlQuery materialises for unmapped result types.
     internal sealed class EntryMatch

@@ -149,6 +149,76 @@ public abstract class SearchTests(DatabaseProvider provider) : DiscussionTestBas
     }
 
     [Fact]
+    public async Task Past_the_bound_only_the_newest_matches_are_ranked_and_the_count_is_a_lower_bound()
+    {
+        var workspaces = new[] { DemoData.Workspaces.Nmt };
+        var threads = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            threads.Add((await Discussions.StartThreadAsync(Erik, workspaces, $"Gränstest {i}", [], false, $"Gränstest nummer {i} om kvotbrev.")).ThreadId);
+        var search = Bounded(3);
+
+        var results = await search.SearchAsync(Karin, "kvotbrev");
+
+        results.IsCountBounded.ShouldBeTrue();
+        results.CandidateLimit.ShouldBe(3);
+        results.TotalCount.ShouldBe(3);
+        results.Hits.Select(h => h.Subject.Id).ShouldBe(threads.Skip(2), ignoreOrder: true);
+        // Exactly at the bound nothing is left out: the count is exact.
+        var exact = await Bounded(5).SearchAsync(Karin, "kvotbrev");
+        exact.IsCountBounded.ShouldBeFalse();
+        exact.TotalCount.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Past_the_bound_the_page_holds_the_best_ranked_of_the_candidates()
+    {
+        var workspaces = new[] { DemoData.Workspaces.Nmt };
+        // The oldest says the word most often, but falls outside the bound; of the newer three the
+        // one that says it twice in a short post ranks first.
+        await Discussions.StartThreadAsync(Erik, workspaces, "Rangtest äldst", [], false, "Spårhund, spårhund, spårhund.");
+        var strong = (await Discussions.StartThreadAsync(Erik, workspaces, "Rangtest stark", [], false, "Spårhund och spårhund.")).ThreadId;
+        for (var i = 0; i < 2; i++)
+            await Discussions.StartThreadAsync(Erik, workspaces, $"Rangtest svag {i}", [], false,
+                $"En lång text om mycket annat, möten och resor och kontor och planer, där en spårhund nämns en gång, nummer {i}.");
+        var search = Bounded(3);
+
+        var first = await search.SearchAsync(Karin, "spårhund", page: 1, pageSize: 1);
+        var all = await search.SearchAsync(Karin, "spårhund");
+
+        first.Hits.ShouldHaveSingleItem().Subject.Id.ShouldBe(strong);
+        all.IsCountBounded.ShouldBeTrue();
+        all.Hits.Select(h => h.Title).ShouldNotContain("Rangtest äldst");
+        all.Hits.Select(h => h.Rank).ShouldBeInOrder(SortDirection.Descending);
+        all.Hits.ShouldAllBe(h => h.Parts.All(p => p.Snippet.Any(s => s.IsMatch)));
+    }
+
+    [Fact]
+    public async Task The_bound_counts_only_what_the_member_may_read_and_what_the_filters_let_through()
+    {
+        var ola = DemoData.Personas.RegionalCoordinator;
+        // Two older threads in the regional coordinators' network, which Ola reads; three newer in
+        // NMT, which he does not: NMT's matches must not crowd his out of the bound.
+        var theirs = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+            theirs.Add((await Discussions.StartThreadAsync(Erik, [DemoData.Workspaces.RegionalCoordinators], $"Åtkomsttest {i}", [], false,
+                $"Åtkomsttest {i} om tullsigill.")).ThreadId);
+        for (var i = 0; i < 3; i++)
+            await Discussions.StartThreadAsync(Erik, [DemoData.Workspaces.Nmt], $"Åtkomsttest NMT {i}", [], false, $"NMT {i} om tullsigill.");
+        var search = Bounded(2);
+
+        var olas = await search.SearchAsync(ola, "tullsigill");
+        var eriks = await search.SearchAsync(Erik, "tullsigill");
+        var filtered = await search.SearchAsync(Erik, "tullsigill", new SearchFilters(WorkspaceId: DemoData.Workspaces.RegionalCoordinators));
+
+        olas.IsCountBounded.ShouldBeFalse();
+        olas.Hits.Select(h => h.Subject.Id).ShouldBe(theirs, ignoreOrder: true);
+        eriks.IsCountBounded.ShouldBeTrue();
+        eriks.Hits.Select(h => h.Subject.Id).ShouldNotContain(id => theirs.Contains(id));
+        filtered.IsCountBounded.ShouldBeFalse();
+        filtered.Hits.Select(h => h.Subject.Id).ShouldBe(theirs, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_non_member_of_a_closed_workspace_gets_nothing_from_it_not_even_counts()
     {
         var thread = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
@@ -238,6 +308,11 @@ public abstract class SearchTests(DatabaseProvider provider) : DiscussionTestBas
         var results = await Search.SearchAsync(Karin, query);
         results.Hits.SelectMany(h => h.Parts).ShouldAllBe(p => p.Snippet.Count > 0);
     }
+
+    // The service as registered, with a bound small enough to pass in a test.
+    private SearchService Bounded(int candidateLimit) =>
+        new(Database.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(), Database.Get<DatabaseOptions>(),
+            Database.Get<SubjectRegistry>(), Database.Get<IEnumerable<ISearchSource>>()) { CandidateLimit = candidateLimit };
 
     private async Task<List<Guid>> PartIdsAsync(Guid actor, string query) =>
         (await Search.SearchAsync(actor, query, pageSize: 100)).Hits.SelectMany(h => h.Parts).Select(p => p.PartId).ToList();

@@ -1,9 +1,13 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
+using Portal.Infrastructure.Subjects;
 using Portal.Web.Features.Search;
 
 namespace Portal.Tests.Web.Discussions;
@@ -52,6 +56,22 @@ public sealed class SearchPageTests : DiscussionPageTestBase
         var hit = hits.ShouldHaveSingleItem();
         hit.QuerySelectorAll("[data-testid=hit-part]").Length.ShouldBeInRange(2, 3);
         hit.QuerySelector("[data-testid=hit-title] mark")!.TextContent.ShouldBe("Barn");
+    }
+
+    [Fact]
+    public void Past_the_bound_the_count_says_at_least_and_how_to_narrow_the_search()
+    {
+        // "barn" is in the child thread's title and several of its posts: more than two texts.
+        Services.AddSingleton(new SearchService(Database.Get<IDbContextFactory<PortalDbContext>>(), Database.Get<DatabaseOptions>(),
+            Database.Get<SubjectRegistry>(), Database.Get<IEnumerable<ISearchSource>>()) { CandidateLimit = 2 });
+        SignInAs(DemoData.Personas.RegionalCoordinator);
+        Navigation.NavigateTo("/search?q=barn");
+
+        var cut = Render<SearchPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=search-count]").TextContent.ShouldStartWith("Minst "));
+        cut.Find("[data-testid=search-count]").TextContent.ShouldContain("bara de 2 senaste texterna");
+        cut.FindAll("[data-testid=search-hit]").ShouldNotBeEmpty();
     }
 
     [Theory]
