@@ -21,6 +21,8 @@ public sealed partial class ThreadPage
     [CascadingParameter] public CurrentMember? Me { get; set; }
 
     [Inject] private DiscussionService Discussions { get; set; } = null!;
+    [Inject] private ThreadChangeReads Changes { get; set; } = null!;
+    [Inject] private ThreadReadMarks ReadMarks { get; set; } = null!;
     [Inject] private SignInService SignIn { get; set; } = null!;
     [Inject] private MemberSession Session { get; set; } = null!;
     [Inject] private UserMessages Messages { get; set; } = null!;
@@ -96,7 +98,8 @@ public sealed partial class ThreadPage
             return;
         try
         {
-            var changes = await Discussions.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
+            // Shared with the other pages on this node that ask at the same moment (ADR 0025).
+            var changes = await Changes.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
             _posts.Apply(changes);
             _liveError = null;
             if (changes.IsLocked != _details.Thread.IsLocked || changes.IsPinned != _details.Thread.IsPinned)
@@ -126,7 +129,7 @@ public sealed partial class ThreadPage
         var highest = _posts.HighestPostSequence;
         if (highest <= _markedRead)
             return;
-        await Discussions.MarkReadAsync(_me, Id, highest);
+        await ReadMarks.MarkReadAsync(_me, Id, highest);
         _markedRead = highest;
     }
 
