@@ -64,6 +64,8 @@ public static class DependencyInjection
         services.TryAddSingleton(new DiscussionOptions());
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DiscussionService>();
+        services.AddSingleton<ThreadChangeReads>();
+        services.AddSingleton<ThreadReadMarks>();
         services.AddSingleton<IReadableThreads, ReadableThreads>();
         services.AddSingleton<MentionCandidates>();
         services.AddSingleton<UpdateService>();

@@ -27,11 +27,22 @@ public static partial class FanOutCircuitsRun
     private sealed class Arrivals
     {
         public ConcurrentDictionary<int, long> Posts { get; } = new();
+
+        /// <summary>Components rendered (a batch carries one diff per component that rendered, even
+        /// an empty one) and bytes received, over every batch: what a post costs each circuit to render.</summary>
+        public long ComponentsRendered;
+        public long Bytes;
     }
 
     private sealed record Result(int Circuits, int Opened, int Failed, double OpenSeconds, int Posts, double PostingSeconds,
-        List<double> Latencies, List<double> RoundTrips, long Lost, long DatabaseCommands, long Batches)
+        List<double> Latencies, List<double> RoundTrips, long Lost, long DatabaseCommands, long Batches,
+        long ComponentsRendered, long Bytes)
     {
+        private double PerPostPerCircuit(long count) => Posts * Opened == 0 ? 0 : (double)count / Posts / Opened;
+        public double BatchesPerPostPerCircuit => PerPostPerCircuit(Batches);
+        public double ComponentsPerPostPerCircuit => PerPostPerCircuit(ComponentsRendered);
+        public double BytesPerPostPerCircuit => PerPostPerCircuit(Bytes);
+
         public double CommandsPerPost => Posts == 0 ? 0 : (double)DatabaseCommands / Posts;
     }
 
@@ -83,6 +94,8 @@ public static partial class FanOutCircuitsRun
         var roundTrips = new List<double>();
         var commandsBefore = await DatabaseCommandsAsync(http);
         var batchesBefore = live.Sum(c => c.Batches);
+        var componentsBefore = arrivals.Sum(a => Interlocked.Read(ref a.ComponentsRendered));
+        var bytesBefore = arrivals.Sum(a => Interlocked.Read(ref a.Bytes));
         var interval = Stopwatch.Frequency / options.PostsPerSecond;
         var start = Stopwatch.GetTimestamp();
         for (var k = 1; k <= total; k++)
@@ -105,6 +118,8 @@ public static partial class FanOutCircuitsRun
         await SettleAsync(live);
         var commands = await DatabaseCommandsAsync(http) - commandsBefore;
         var batches = live.Sum(c => c.Batches) - batchesBefore;
+        var components = arrivals.Sum(a => Interlocked.Read(ref a.ComponentsRendered)) - componentsBefore;
+        var bytes = arrivals.Sum(a => Interlocked.Read(ref a.Bytes)) - bytesBefore;
 
         var latencies = new List<double>(total * circuitCount);
         long lost = 0;
@@ -122,7 +137,7 @@ public static partial class FanOutCircuitsRun
         foreach (var chunk in live.Chunk(32))
             await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask()));
 
-        var result = new Result(circuitCount, live.Count, failed, openSeconds, total, postingSeconds, latencies, roundTrips, lost, commands, batches);
+        var result = new Result(circuitCount, live.Count, failed, openSeconds, total, postingSeconds, latencies, roundTrips, lost, commands, batches, components, bytes);
         var report = ToMarkdown(result, options);
         Console.WriteLine(report);
         Directory.CreateDirectory(options.ResultsFolder);
@@ -135,6 +150,9 @@ public static partial class FanOutCircuitsRun
             {
                 ["circuits"] = circuitCount, ["posts"] = total, ["p50"] = Percentile(sorted, 50), ["p95"] = Percentile(sorted, 95),
                 ["lost"] = lost, ["failed"] = failed, ["databaseCommandsPerPost"] = result.CommandsPerPost,
+                ["renderBatchesPerPostPerCircuit"] = result.BatchesPerPostPerCircuit,
+                ["componentsRenderedPerPostPerCircuit"] = result.ComponentsPerPostPerCircuit,
+                ["batchBytesPerPostPerCircuit"] = result.BytesPerPostPerCircuit,
             }).WriteAsync(options.ResultsFolder);
         return lost == 0 && failed == 0 ? 0 : 1;
     }
@@ -174,8 +192,10 @@ public static partial class FanOutCircuitsRun
     /// <summary>A post has reached a circuit when a batch carries its text (in the markup of its body).</summary>
     private static void Record(RenderBatchReceived received, Arrivals arrivals)
     {
+        Interlocked.Add(ref arrivals.Bytes, received.Bytes);
         if (received.Batch is null)
             return;
+        Interlocked.Add(ref arrivals.ComponentsRendered, received.Batch.Diffs.Count);
         foreach (var frame in received.Batch.ReferenceFrames)
         {
             if (frame.Type is not (FrameType.Markup or FrameType.Text) || frame.Value is null || !frame.Value.Contains(PostText, StringComparison.Ordinal))
@@ -227,7 +247,9 @@ public static partial class FanOutCircuitsRun
         report.AppendLine(CultureInfo.InvariantCulture, $"| latency p50 / p95 / p99 / max (ms) | {Ms(Percentile(sorted, 50))} / {Ms(Percentile(sorted, 95))} / {Ms(p99)} / {Ms(sorted.LastOrDefault())} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| post round trip p50 / p99 (ms) | {Ms(Percentile(trips, 50))} / {Ms(Percentile(trips, 99))} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| database commands per post | {result.CommandsPerPost:0.0} ({result.DatabaseCommands} for {result.Posts} posts) |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| render batches per post per circuit | {(result.Posts * result.Opened == 0 ? 0 : (double)result.Batches / result.Posts / result.Opened):0.00} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| render batches per post per circuit | {result.BatchesPerPostPerCircuit:0.00} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| components rendered per post per circuit | {result.ComponentsPerPostPerCircuit:0.0} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| render batch bytes per post per circuit | {result.BytesPerPostPerCircuit:0} |");
         report.AppendLine(CultureInfo.InvariantCulture, $"| target p99 ≤ {options.TargetP99Milliseconds} ms, lost = 0 | {(p99 <= options.TargetP99Milliseconds && result.Lost == 0 && result.Failed == 0 ? "met" : "NOT met")} |");
         return report.ToString();
     }

@@ -566,7 +566,7 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             CanSeeHistory: canModerate && post.EditedAt is not null && !post.IsDeleted);
     }
 
-    private static IEnumerable<Guid> Reactors(IEnumerable<Post> posts) =>
+    internal static IEnumerable<Guid> Reactors(IEnumerable<Post> posts) =>
         posts.Where(p => StateOf(p) == PostState.Visible).SelectMany(p => p.Reactions).Select(r => r.MemberId);
 
     private static int IndexOf(IReadOnlyList<string> list, string value)

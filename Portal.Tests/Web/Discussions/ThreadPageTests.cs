@@ -101,6 +101,36 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
     }
 
     [Fact]
+    public async Task A_post_arriving_renders_only_itself_and_keeps_what_is_being_typed()
+    {
+        var (cut, threadId) = await OpenNmtThreadAsync(Karin);
+        cut.Find("textarea[data-testid=composer]").Input("Halvskrivet svar");
+        int RendersOf(long sequence) => cut.FindComponents<PostItem>().Single(p => p.Instance.Post.Sequence == sequence).RenderCount;
+        var before = new[] { 1L, 2, 3, 4 }.ToDictionary(s => s, RendersOf);
+        var composer = cut.FindComponents<PostComposer>().Single();
+        var composerRenders = composer.RenderCount;
+        var headerRenders = cut.FindComponent<ThreadHeader>().RenderCount;
+
+        await Discussions.PostAsync(Erik, threadId, "Nytt inlägg medan Karin skriver.");
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=post]").Count.ShouldBe(5));
+        // Fan-out (issue 8): each open page renders the new post, not every post, the header and the composer again.
+        foreach (var (sequence, renders) in before)
+            RendersOf(sequence).ShouldBe(renders);
+        composer.RenderCount.ShouldBe(composerRenders);
+        cut.FindComponent<ThreadHeader>().RenderCount.ShouldBe(headerRenders);
+        cut.Find("textarea[data-testid=composer]").GetAttribute("value").ShouldBe("Halvskrivet svar");
+
+        // A change to one post (a reaction) renders that post, and shows.
+        var second = (await Discussions.GetThreadAsync(Erik, threadId)).Posts.SelectMany(b => b.Replies.Prepend(b.Post)).Single(p => p.Sequence == 2);
+        await Discussions.ReactAsync(Erik, second.Id, "👍");
+
+        cut.WaitForAssertion(() => cut.Find("[data-sequence='2'] [data-testid=reaction][data-reaction='👍']").TextContent.ShouldContain("1"));
+        RendersOf(1).ShouldBe(before[1]);
+        RendersOf(2).ShouldBeGreaterThan(before[2]);
+    }
+
+    [Fact]
     public async Task A_refused_post_keeps_the_draft_in_the_editor_with_the_reason_beside_it()
     {
         var (cut, threadId) = await OpenNmtThreadAsync(Karin);

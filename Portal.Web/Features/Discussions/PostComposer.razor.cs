@@ -101,6 +101,29 @@ public sealed partial class PostComposer
         Measure();
     }
 
+    /// <summary>The parameters the composer's markup depends on (the delegates only act when called).</summary>
+    private readonly record struct Given(string Label, string SendText, Guid? ThreadId, IReadOnlyList<WorkspaceRef> Workspaces,
+        string? DraftKey, bool CanCancel, string TestId, string SendTestId);
+
+    private Given? _given;
+    /// <summary>The page handed the same parameters again (a post arrived): nothing here changed, so
+    /// this render is skipped. Cleared by any render, so a render of the composer's own is never lost.</summary>
+    private bool _sameParametersAgain;
+
+    protected override void OnParametersSet()
+    {
+        var given = new Given(Label, SendText, ThreadId, Workspaces, DraftKey, OnCancel.HasDelegate, TestId, SendTestId);
+        _sameParametersAgain = _given == given;
+        _given = given;
+    }
+
+    protected override bool ShouldRender()
+    {
+        var skip = _sameParametersAgain;
+        _sameParametersAgain = false;
+        return !skip;
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)

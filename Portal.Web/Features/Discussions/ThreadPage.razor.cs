@@ -21,6 +21,8 @@ public sealed partial class ThreadPage
     [CascadingParameter] public CurrentMember? Me { get; set; }
 
     [Inject] private DiscussionService Discussions { get; set; } = null!;
+    [Inject] private ThreadChangeReads Changes { get; set; } = null!;
+    [Inject] private ThreadReadMarks ReadMarks { get; set; } = null!;
     [Inject] private SignInService SignIn { get; set; } = null!;
     [Inject] private MemberSession Session { get; set; } = null!;
     [Inject] private UserMessages Messages { get; set; } = null!;
@@ -32,9 +34,15 @@ public sealed partial class ThreadPage
     private Guid _loadedId;
     private ThreadDetails? _details;
 
-    /// <summary>The picker offers only the workspaces the policy lets this member mention as a whole.</summary>
-    private IReadOnlyList<WorkspaceRef> MentionableWorkspaces => _details is null ? []
-        : _details.Thread.Workspaces.Where(w => _details.MentionableWorkspaceIds.Contains(w.Id)).ToList();
+    /// <summary>The picker offers only the workspaces the policy lets this member mention as a whole.
+    /// One list per load: the same list on every render lets the composers skip renders a post
+    /// arriving does not concern.</summary>
+    private IReadOnlyList<WorkspaceRef> _mentionableWorkspaces = [];
+
+    /// <summary>The first load is done: marked read and, in a live circuit, watching the thread and
+    /// present on it. Until then the page shows that it is loading, so nothing can be done on a page
+    /// that does not yet hear about the thread (ADR 0025).</summary>
+    private bool _loaded;
     private Guid? _firstUnread;
     private Guid? _replyTo;
     private long _markedRead;
@@ -49,12 +57,20 @@ public sealed partial class ThreadPage
             return;
         await LeaveAsync();
         _loadedId = Id;
+        _loaded = false;
         _details = null;
         _posts.Clear();
-        await ReloadAsync();
-        _firstUnread = _details?.FirstUnreadPostId;
-        if (RendererInfo.IsInteractive)
-            await WatchAsync();
+        try
+        {
+            await ReloadAsync();
+            _firstUnread = _details?.FirstUnreadPostId;
+            if (RendererInfo.IsInteractive)
+                await WatchAsync();
+        }
+        finally
+        {
+            _loaded = true;
+        }
     }
 
     /// <summary>Subscribes and enters presence only in a live circuit, never while prerendering.</summary>
@@ -80,6 +96,7 @@ public sealed partial class ThreadPage
             var details = await Discussions.GetThreadAsync(_me, Id);
             _posts.Load(details);
             _details = details;
+            _mentionableWorkspaces = details.Thread.Workspaces.Where(w => details.MentionableWorkspaceIds.Contains(w.Id)).ToList();
             _loadError = null;
             await MarkShownReadAsync();
         }
@@ -96,7 +113,8 @@ public sealed partial class ThreadPage
             return;
         try
         {
-            var changes = await Discussions.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
+            // Shared with the other pages on this node that ask at the same moment (ADR 0025).
+            var changes = await Changes.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
             _posts.Apply(changes);
             _liveError = null;
             if (changes.IsLocked != _details.Thread.IsLocked || changes.IsPinned != _details.Thread.IsPinned)
@@ -117,7 +135,8 @@ public sealed partial class ThreadPage
         {
             _liveError = Messages.For(exception);
         }
-        StateHasChanged();
+        // No render here: every caller renders once afterwards (the live refresh, the first load, a
+        // send); a second render would walk the whole page again for nothing.
     }
 
     /// <summary>The member has seen every post on the page: record the highest sequence shown.</summary>
@@ -126,7 +145,7 @@ public sealed partial class ThreadPage
         var highest = _posts.HighestPostSequence;
         if (highest <= _markedRead)
             return;
-        await Discussions.MarkReadAsync(_me, Id, highest);
+        await ReadMarks.MarkReadAsync(_me, Id, highest);
         _markedRead = highest;
     }
 
@@ -145,6 +164,8 @@ public sealed partial class ThreadPage
         await Discussions.PostAsync(_me, Id, text);
         await StoppedWritingAsync();
         await CatchUpAsync();
+        // The composer calls this as a plain delegate: the page renders the post itself.
+        StateHasChanged();
     }
 
     private async Task SendReplyAsync(Guid parentId, string text)
@@ -153,6 +174,7 @@ public sealed partial class ThreadPage
         _replyTo = null;
         await StoppedWritingAsync();
         await CatchUpAsync();
+        StateHasChanged();
     }
 
     /// <summary>Once sent, the others stop seeing "writing…" at once, and the next keystroke tells them again.</summary>
