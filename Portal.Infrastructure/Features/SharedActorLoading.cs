@@ -14,16 +14,33 @@ internal static class SharedActorLoading
     public static async Task<IReadOnlyDictionary<Guid, LoadedActor>> LoadActorsAsync(this PortalDbContext db,
         IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
+        // The node's recent actors first (ADR 0031); only the others are read.
+        var loaded = new Dictionary<Guid, LoadedActor>();
+        foreach (var id in memberIds)
+        {
+            if (db.Actors?.Find(id) is { } known)
+                loaded[id] = new LoadedActor(known, null);
+        }
+        var missing = memberIds.Where(id => !loaded.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+            return loaded;
+        var generation = db.Actors?.Generation ?? 0;
         var rows = await db.Members.AsNoTracking()
-            .Where(m => memberIds.Contains(m.Id))
+            .Where(m => missing.Contains(m.Id))
             .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.OrganisationId, m.IsAdministrator, o.Enabled })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
-        return memberIds.Distinct().ToDictionary(id => id, id => rows.GetValueOrDefault(id) switch
+        foreach (var id in missing)
         {
-            null => new LoadedActor(null, "member.unknown"),
-            { Enabled: false } => new LoadedActor(null, "organisation.disabled"),
-            var row => new LoadedActor(new Actor(row.Id, row.OrganisationId, row.IsAdministrator), null),
-        });
+            loaded[id] = rows.GetValueOrDefault(id) switch
+            {
+                null => new LoadedActor(null, "member.unknown"),
+                { Enabled: false } => new LoadedActor(null, "organisation.disabled"),
+                var row => new LoadedActor(new Actor(row.Id, row.OrganisationId, row.IsAdministrator), null),
+            };
+            if (loaded[id].Actor is { } actor)
+                db.Actors?.Remember(actor, generation);
+        }
+        return loaded;
     }
 }
 
