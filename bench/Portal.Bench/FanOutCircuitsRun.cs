@@ -51,6 +51,8 @@ public static partial class FanOutCircuitsRun
         var options = BenchOptions.Parse(args);
         var circuitCount = int.Parse(BenchOptions.Find(args, "circuits") ?? "200", CultureInfo.InvariantCulture);
         var seconds = int.Parse(BenchOptions.Find(args, "seconds") ?? "20", CultureInfo.InvariantCulture);
+        // Until the node's code is compiled for good (NodeWarmUp): the thread page and the home page.
+        var warmup = int.Parse(BenchOptions.Find(args, "warmup") ?? "120", CultureInfo.InvariantCulture);
         Console.WriteLine($"Thread fan-out: {circuitCount} circuits on one thread, {options.PostsPerSecond} posts/s for {seconds} s");
 
         await using var nodes = await PortalNodes.StartAsync(options with { Bus = "inprocess" });
@@ -71,6 +73,7 @@ public static partial class FanOutCircuitsRun
         foreach (var persona in personas)
             cookies.Add(await FanOutRun.SignInAsync(node, persona.MemberId));
         using var http = new HttpClient { BaseAddress = node, Timeout = TimeSpan.FromMinutes(2) };
+        await NodeWarmUp.RunAsync(node, cookies[0], [path, ""], TimeSpan.FromSeconds(warmup));
 
         Console.WriteLine($"Opening {circuitCount} circuits…");
         var started = Stopwatch.GetTimestamp();
