@@ -20,12 +20,16 @@ public static class ActiveMembersRun
     private sealed record Step(int Members, double OpenSeconds, double Seconds, List<ActionSample> Samples, double ServerCpu, double BenchCpu,
         long Transactions, long Commands)
     {
-        /// <summary>Database transactions (each query outside one counts one) per action.</summary>
-        public double TransactionsPerAction => Samples.Count == 0 ? double.NaN : (double)Transactions / Samples.Count;
+        /// <summary>Actions that showed their result: the costs per action divide by these, since a
+        /// starved node that lets most actions time out would otherwise look cheap (or dear) for it.</summary>
+        public int Completed => Samples.Count(s => s.Error is null);
 
-        /// <summary>Database commands (round trips) the node sent per action: a count that neither
-        /// warm-up nor the machine's load changes.</summary>
-        public double CommandsPerAction => Samples.Count == 0 ? double.NaN : (double)Commands / Samples.Count;
+        /// <summary>Database transactions (each query outside one counts one) per completed action.</summary>
+        public double TransactionsPerAction => Completed == 0 ? double.NaN : (double)Transactions / Completed;
+
+        /// <summary>Database commands (round trips) the node sent per completed action: a count that
+        /// neither warm-up nor the machine's load changes much.</summary>
+        public double CommandsPerAction => Completed == 0 ? double.NaN : (double)Commands / Completed;
 
         public List<string> Errors { get; } = [.. Samples.Where(s => s.Error is not null).Select(s => s.Error!)];
 
@@ -33,7 +37,7 @@ public static class ActiveMembersRun
             ActiveMembersRun.Percentile(Samples.Where(s => kind is null || s.Kind == kind).Select(s => s.Milliseconds).Order().ToList(), p);
 
         /// <summary>The node's CPU time per action: what decides how many members a core can serve.</summary>
-        public double ServerCpuMillisecondsPerAction => Samples.Count == 0 ? double.NaN : ServerCpu * Seconds * 1000 / Samples.Count;
+        public double ServerCpuMillisecondsPerAction => Completed == 0 ? double.NaN : ServerCpu * Seconds * 1000 / Completed;
 
         /// <summary>Members one core could serve at 70 % busy at this cost per action, one action per interval each.</summary>
         public double MembersPerCore => 0.7 * ActiveMember.Interval.TotalMilliseconds / ServerCpuMillisecondsPerAction;
@@ -113,7 +117,7 @@ public static class ActiveMembersRun
             await Task.Delay(TimeSpan.FromSeconds(warmUpSeconds));
             var done = samples.ToList();
             warmUp = new WarmUp(members.Count, warmUpSeconds, done.Count, done.Count(s => s.Error is not null),
-                (nodes.CpuTime(0) - cpuBefore).TotalMilliseconds / Math.Max(1, done.Count))
+                (nodes.CpuTime(0) - cpuBefore).TotalMilliseconds / Math.Max(1, done.Count(s => s.Error is null)))
             {
                 ErrorTexts = [.. done.Where(s => s.Error is not null).Select(s => s.Error!), .. openFailures.Select(s => s.Error!)],
             };
@@ -310,7 +314,7 @@ public static class ActiveMembersRun
         report.AppendLine(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, {Environment.OSVersion}; one Release node on PostgreSQL{(options.ServerCpus is { } cpus ? $", pinned to CPU {cpus}" : "")}; the load client in the same machine.");
         report.AppendLine(CultureInfo.InvariantCulture, $"Generated data at scale {manifest.Scale}: {manifest.Members.Count} members, {manifest.Workspaces.Count} workspaces, {manifest.Threads.Count} threads, {manifest.Threads.Sum(t => t.Posts)} posts (seed {manifest.Seed}).");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Each member is a real circuit (the bench's circuit load client), signed in as a generated member (past {manifest.Members.Count} members, members open a second tab), acting once every {ActiveMember.Interval.TotalSeconds:0} s from a random start: open one of their workspaces' discussions (25 %), open a thread they may read (≈ 35 %), post in the thread on screen where they may (30 % when there), search (25 %). An action is timed from sending it (navigation, or the click on Skicka after typing) to the render batch that shows its result (the thread's posts, the workspace's thread list, the new post, the search count); over {ActiveMember.ActionTimeout.TotalSeconds:0} s, a page error or a lost circuit is an error. Each step adds members, then measures for {stepSeconds} s; the ramp stops at the first step over the target or with errors. CPU is the share of one core over the step's window; CPU per action is the node's CPU time over the window divided by the actions in it (everything the node did, live updates to the other circuits included), and \"members per core\" what one core at 70 % would serve at that cost. On a shared machine latency follows the machine's load; CPU per action much less so.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Each member is a real circuit (the bench's circuit load client), signed in as a generated member (past {manifest.Members.Count} members, members open a second tab), acting once every {ActiveMember.Interval.TotalSeconds:0} s from a random start: open one of their workspaces' discussions (25 %), open a thread they may read (≈ 35 %), post in the thread on screen where they may (30 % when there), search (25 %). An action is timed from sending it (navigation, or the click on Skicka after typing) to the render batch that shows its result (the thread's posts, the workspace's thread list, the new post, the search count); over {ActiveMember.ActionTimeout.TotalSeconds:0} s, a page error or a lost circuit is an error. Each step adds members, then measures for {stepSeconds} s; the ramp stops at the first step over the target or with errors. CPU is the share of one core over the step's window; CPU per action is the node's CPU time over the window divided by the actions completed in it (everything the node did, live updates to the other circuits included), and \"members per core\" what one core at 70 % would serve at that cost. On a shared machine latency follows the machine's load; CPU per action much less so.");
         report.AppendLine();
         if (warmUp.Members > 0)
         {
