@@ -98,6 +98,11 @@ public sealed class ActiveMember(int number, MemberWorld world, CircuitClient ci
         }
         catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
+            // Wherever the page is now, it is not known to be the thread or workspace of before: the
+            // next action must not type into a composer that is not there.
+            _thread = null;
+            _canPost = false;
+            _workspace = null;
             var ended = Stopwatch.GetTimestamp();
             return new ActionSample(kind, Clock.Milliseconds(started, ended), ended, $"{kind} at {circuit.Location.PathAndQuery}: {FirstLine(exception.Message)}");
         }

@@ -29,6 +29,9 @@ public sealed record ThreadSummary(
     int PostCount,
     int UnreadCount);
 
+/// <summary>The first threads of a workspace's list, and whether it has more.</summary>
+public sealed record ThreadListPage(IReadOnlyList<ThreadSummary> Threads, bool HasMore);
+
 public enum PostState
 {
     Visible,

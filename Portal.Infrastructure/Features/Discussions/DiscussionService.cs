@@ -23,7 +23,19 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
     // ---- Reading ----
 
     /// <summary>The threads of one readable workspace: pinned first, then by latest activity.</summary>
-    public async Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ThreadSummary>> ListThreadsAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default) =>
+        (await ListThreadsAsync(actorId, workspaceId, limit: null, cancellationToken)).Threads;
+
+    /// <summary>The first <paramref name="limit"/> threads of one readable workspace in the list's order
+    /// (pinned first, then by latest activity), and whether there are more. The workspace's page shows
+    /// a page of them: a busy workspace has hundreds, and every live viewer re-reads its page on every post.</summary>
+    public async Task<ThreadListPage> ListThreadsPageAsync(Guid actorId, Guid workspaceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return await ListThreadsAsync(actorId, workspaceId, limit, cancellationToken);
+    }
+
+    private async Task<ThreadListPage> ListThreadsAsync(Guid actorId, Guid workspaceId, int? limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
@@ -34,9 +46,35 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
             throw new NotFoundException("workspace.notfound");
         var query = db.Threads.AsNoTracking()
             .Where(AccessPolicy.VisibleThreads(actor))
+            .Where(t => t.Workspaces.Any(w => w.WorkspaceId == workspaceId))
+            .OrderByDescending(t => t.IsPinned).ThenByDescending(t => t.LastActivityAt).ThenBy(t => t.Id);
+        // One more than asked for tells whether there are more.
+        var summaries = await SummariesAsync(db, actor, limit is { } n ? query.Take(n + 1) : query, cancellationToken);
+        var ordered = summaries.OrderByDescending(s => s.IsPinned).ThenByDescending(s => s.LastActivityAt).ThenBy(s => s.Id).ToList();
+        return limit is { } max && ordered.Count > max ? new ThreadListPage(ordered[..max], HasMore: true) : new ThreadListPage(ordered, HasMore: false);
+    }
+
+    /// <summary>Unread posts (by others, not deleted) in the threads of one workspace that the actor may
+    /// see; 0 when the actor may not read the workspace. The same count as the workspace's line of
+    /// <see cref="GetUnreadSummaryAsync"/>, without counting every other thread the actor may see.</summary>
+    public async Task<int> CountUnreadInWorkspaceAsync(Guid actorId, Guid workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        var readable = await db.Workspaces.AsNoTracking()
+            .Where(AccessPolicy.ReadableWorkspaces(actor))
+            .AnyAsync(w => w.Id == workspaceId, cancellationToken);
+        if (!readable)
+            return 0;
+        var me = actor.MemberId;
+        var threads = db.Threads.AsNoTracking()
+            .Where(AccessPolicy.VisibleThreads(actor))
             .Where(t => t.Workspaces.Any(w => w.WorkspaceId == workspaceId));
-        var summaries = await SummariesAsync(db, actor, query, cancellationToken);
-        return summaries.OrderByDescending(s => s.IsPinned).ThenByDescending(s => s.LastActivityAt).ToList();
+        return await WithLastRead(db, threads, me)
+            .SumAsync(t => t.Thread.LastSequence > t.LastRead
+                ? db.Posts.Count(p => p.ThreadId == t.Thread.Id && p.Sequence > t.LastRead && p.AuthorId != me
+                    && p.DeletedAt == null && p.RemovedAt == null)
+                : 0, cancellationToken);
     }
 
     /// <summary>Every thread the actor may see, newest activity first (for tests and overviews).</summary>
@@ -115,16 +153,16 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(actorId, cancellationToken);
         var me = actor.MemberId;
-        var rows = await db.Threads.AsNoTracking()
-            .Where(AccessPolicy.VisibleThreads(actor))
+        var rows = await WithLastRead(db, db.Threads.AsNoTracking().Where(AccessPolicy.VisibleThreads(actor)), me)
             .Select(t => new
             {
-                t.Id,
-                t.Title,
-                WorkspaceIds = t.Workspaces.Select(w => w.WorkspaceId).ToList(),
-                Unread = db.Posts.Count(p => p.ThreadId == t.Id && p.AuthorId != me && p.DeletedAt == null && p.RemovedAt == null
-                    && p.Sequence > (db.ThreadReadStates.Where(r => r.ThreadId == t.Id && r.MemberId == me)
-                        .Select(r => (long?)r.LastReadSequence).FirstOrDefault() ?? 0)),
+                t.Thread.Id,
+                t.Thread.Title,
+                WorkspaceIds = t.Thread.Workspaces.Select(w => w.WorkspaceId).ToList(),
+                Unread = t.Thread.LastSequence > t.LastRead
+                    ? db.Posts.Count(p => p.ThreadId == t.Thread.Id && p.Sequence > t.LastRead && p.AuthorId != me
+                        && p.DeletedAt == null && p.RemovedAt == null)
+                    : 0,
             })
             .ToListAsync(cancellationToken);
         var withUnread = rows.Where(r => r.Unread > 0).ToList();
@@ -492,6 +530,22 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         await db.ThreadReadStates.Where(r => r.ThreadId == threadId && r.MemberId == memberId)
             .Select(r => (long?)r.LastReadSequence).SingleOrDefaultAsync(cancellationToken) ?? 0;
 
+    /// <summary>Threads with the member's last read sequence (0 without a read state), joined once. The
+    /// unread posts (by others, not gone, after it) are then counted only where the thread's last
+    /// sequence is past it: a thread read up to date — most of a member's threads — costs a look-up in
+    /// the read states instead of a count over its posts.</summary>
+    private static IQueryable<ThreadWithLastRead> WithLastRead(PortalDbContext db, IQueryable<DiscussionThread> threads, Guid memberId) =>
+        from t in threads
+        join r in db.ThreadReadStates.Where(r => r.MemberId == memberId) on t.Id equals r.ThreadId into reads
+        from r in reads.DefaultIfEmpty()
+        select new ThreadWithLastRead { Thread = t, LastRead = (long?)r!.LastReadSequence ?? 0 };
+
+    private sealed class ThreadWithLastRead
+    {
+        public required DiscussionThread Thread { get; init; }
+        public required long LastRead { get; init; }
+    }
+
     private static bool IsUnreadFor(Post post, Guid memberId, long lastRead) =>
         post.Sequence > lastRead && post.AuthorId != memberId && !post.IsGone;
 
@@ -511,14 +565,15 @@ public sealed class DiscussionService(IDbContextFactory<PortalDbContext> context
         CancellationToken cancellationToken)
     {
         var me = actor.MemberId;
-        var rows = await query
+        var rows = await WithLastRead(db, query, me)
             .Select(t => new
             {
-                Thread = t,
-                Posts = db.Posts.Count(p => p.ThreadId == t.Id && p.DeletedAt == null && p.RemovedAt == null),
-                Unread = db.Posts.Count(p => p.ThreadId == t.Id && p.AuthorId != me && p.DeletedAt == null && p.RemovedAt == null
-                    && p.Sequence > (db.ThreadReadStates.Where(r => r.ThreadId == t.Id && r.MemberId == me)
-                        .Select(r => (long?)r.LastReadSequence).FirstOrDefault() ?? 0)),
+                t.Thread,
+                Posts = db.Posts.Count(p => p.ThreadId == t.Thread.Id && p.DeletedAt == null && p.RemovedAt == null),
+                Unread = t.Thread.LastSequence > t.LastRead
+                    ? db.Posts.Count(p => p.ThreadId == t.Thread.Id && p.Sequence > t.LastRead && p.AuthorId != me
+                        && p.DeletedAt == null && p.RemovedAt == null)
+                    : 0,
             })
             .ToListAsync(cancellationToken);
         var threadIds = rows.Select(r => r.Thread.Id).ToList();

@@ -282,6 +282,51 @@ public abstract class DiscussionUseCaseTests(DatabaseProvider provider) : Discus
     }
 
     [Fact]
+    public async Task Unread_counts_skip_own_and_gone_posts_and_threads_read_up_to_date()
+    {
+        var thread = await NmtThreadAsync();
+        await Discussions.MarkReadAsync(Maria, thread, long.MaxValue);
+        var others = await Discussions.CountUnreadInWorkspaceAsync(Maria, DemoData.Workspaces.Nmt);
+
+        var a = await Discussions.PostAsync(Karin, thread, "Nytt A");
+        var b = await Discussions.PostAsync(Johan, thread, "Nytt B");
+        await Discussions.PostAsync(Maria, thread, "Mitt eget");
+        await Discussions.DeletePostAsync(Karin, a.PostId);
+        // An edit moves the thread's last sequence on without adding a post.
+        await Discussions.EditPostAsync(Johan, b.PostId, "Nytt B, rättat");
+
+        (await Discussions.ListThreadsAsync(Maria, DemoData.Workspaces.Nmt)).Single(t => t.Id == thread).UnreadCount.ShouldBe(1);
+        (await Discussions.CountUnreadInWorkspaceAsync(Maria, DemoData.Workspaces.Nmt)).ShouldBe(others + 1);
+        (await Discussions.GetUnreadSummaryAsync(Maria)).Workspaces.Single(w => w.WorkspaceId == DemoData.Workspaces.Nmt).UnreadCount
+            .ShouldBe(others + 1);
+
+        await Discussions.MarkReadAsync(Maria, thread, long.MaxValue);
+        (await Discussions.ListThreadsAsync(Maria, DemoData.Workspaces.Nmt)).Single(t => t.Id == thread).UnreadCount.ShouldBe(0);
+        (await Discussions.CountUnreadInWorkspaceAsync(Maria, DemoData.Workspaces.Nmt)).ShouldBe(others);
+        // A workspace the member may not read counts nothing (and says nothing about it).
+        (await Discussions.CountUnreadInWorkspaceAsync(Maria, DemoData.Workspaces.SteeringGroup)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_page_of_the_thread_list_is_its_first_threads_and_says_whether_there_are_more()
+    {
+        await Discussions.StartThreadAsync(Karin, [DemoData.Workspaces.Nmt], "Tråd ett", [], false, "Ett");
+        await Discussions.StartThreadAsync(Karin, [DemoData.Workspaces.Nmt], "Tråd två", [], false, "Två");
+        await Discussions.PinThreadAsync(Erik, await NmtThreadAsync(), true);
+        var all = await Discussions.ListThreadsAsync(Johan, DemoData.Workspaces.Nmt);
+        all.Count.ShouldBeGreaterThanOrEqualTo(3);
+
+        var first = await Discussions.ListThreadsPageAsync(Johan, DemoData.Workspaces.Nmt, 2);
+        first.Threads.Select(t => t.Id).ShouldBe(all.Take(2).Select(t => t.Id));
+        first.Threads[0].IsPinned.ShouldBeTrue();
+        first.HasMore.ShouldBeTrue();
+        var whole = await Discussions.ListThreadsPageAsync(Johan, DemoData.Workspaces.Nmt, all.Count);
+        whole.Threads.Select(t => t.Id).ShouldBe(all.Select(t => t.Id));
+        whole.HasMore.ShouldBeFalse();
+        await Should.ThrowAsync<NotFoundException>(() => Discussions.ListThreadsPageAsync(DemoData.Personas.NgoMember, DemoData.Workspaces.Nmt, 2));
+    }
+
+    [Fact]
     public async Task Threads_list_pinned_first_with_child_flag_and_forms()
     {
         var started = await Discussions.StartThreadAsync(Karin, [DemoData.Workspaces.Nmt], "Ny tråd om barn",

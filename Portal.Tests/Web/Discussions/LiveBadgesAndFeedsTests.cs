@@ -3,6 +3,7 @@ using Bunit;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Seeding;
+using Portal.Web.Features.Discussions;
 using Portal.Web.Features.Home;
 using Portal.Web.Features.Notifications;
 using Portal.Web.Features.Workspaces;
@@ -27,6 +28,49 @@ public sealed class LiveBadgesAndFeedsTests : DiscussionPageTestBase
         cut.WaitForAssertion(() => Row().QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim().ShouldBe("4"));
         // The rest of the workspace is a link away in its own navigation (membership in the overview).
         cut.Find("[data-testid=workspace-sections] [data-testid=section-link][data-section='']");
+    }
+
+    [Fact]
+    public async Task The_thread_list_shows_a_page_at_a_time_and_a_thread_with_new_activity_rises_onto_it()
+    {
+        await Discussions.StartThreadAsync(Karin, [DemoData.Workspaces.Nmt], "Nyare tråd", [], false, "Hej NMT.");
+        await Discussions.StartThreadAsync(Karin, [DemoData.Workspaces.Nmt], "Nyaste tråden", [], false, "Hej igen NMT.");
+        var all = await Discussions.ListThreadsAsync(Erik, DemoData.Workspaces.Nmt);
+        all.Count.ShouldBeGreaterThanOrEqualTo(3);
+        all.ShouldAllBe(t => !t.IsPinned); // by latest activity alone
+        SignInAs(Erik);
+        var cut = Render<WorkspaceDiscussions>(p => p.Add(x => x.WorkspaceId, DemoData.Workspaces.Nmt).Add(x => x.PageSize, 1));
+        IReadOnlyList<string> Titles() => cut.FindAll("[data-testid=thread-row] h3").Select(h => h.TextContent.Trim()).ToList();
+        cut.WaitForAssertion(() => Titles().ShouldBe([all[0].Title]));
+
+        cut.Find("[data-testid=more-threads]").Click();
+        cut.WaitForAssertion(() => Titles().ShouldBe([all[0].Title, all[1].Title]));
+        cut.Find("[data-testid=more-threads]"); // still more below
+
+        // A post in the oldest thread, below what is shown, brings it to the top, live.
+        await Discussions.PostAsync(Karin, all[^1].Id, "Ny aktivitet i den äldsta tråden.");
+        cut.WaitForAssertion(() => Titles().ShouldBe([all[^1].Title, all[0].Title]));
+    }
+
+    [Fact]
+    public async Task A_burst_of_posts_leaves_the_list_and_the_badge_at_the_last_count()
+    {
+        var threadId = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        var before = await Discussions.CountUnreadInWorkspaceAsync(Karin, DemoData.Workspaces.Nmt);
+        before.ShouldBe((await Discussions.GetUnreadSummaryAsync(Karin)).Workspaces.Single(w => w.WorkspaceId == DemoData.Workspaces.Nmt).UnreadCount);
+        var threadBefore = (await Discussions.ListThreadsAsync(Karin, DemoData.Workspaces.Nmt)).Single(t => t.Id == threadId).UnreadCount;
+        SignInAs(Karin);
+        var cut = Render<WorkspacePage>(p => p.Add(x => x.Id, DemoData.Workspaces.Nmt).Add(x => x.Section, "discussions"));
+        string Badge() => cut.Find("[data-testid=section-link][data-section=discussions] [data-testid=section-badge] [aria-hidden=true]")
+            .TextContent.Trim();
+        string Unread() => cut.FindAll("[data-testid=thread-row]").Single(r => r.TextContent.Contains(DemoData.Threads.NmtMethodSupport))
+            .QuerySelector("[data-testid=thread-unread]")!.TextContent.Trim();
+        cut.WaitForAssertion(() => (Badge(), Unread()).ShouldBe((before.ToString(), threadBefore.ToString())));
+
+        // Posts arriving while the views re-load are folded into one more load each: the last count still shows.
+        await Task.WhenAll(Enumerable.Range(1, 5).Select(i => Discussions.PostAsync(Erik, threadId, $"Inlägg {i} i en skur.")));
+
+        cut.WaitForAssertion(() => (Badge(), Unread()).ShouldBe(((before + 5).ToString(), (threadBefore + 5).ToString())));
     }
 
     [Fact]

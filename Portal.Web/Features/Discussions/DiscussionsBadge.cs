@@ -10,10 +10,10 @@ public sealed class DiscussionsBadge : WorkspaceSectionBadge
 {
     [Inject] private DiscussionService Discussions { get; set; } = null!;
 
-    protected override async Task<int> CountAsync(Guid memberId) =>
-        (await Discussions.GetUnreadSummaryAsync(memberId)).Workspaces
-            .FirstOrDefault(w => w.WorkspaceId == WorkspaceId)?.UnreadCount ?? 0;
+    // This workspace's threads only: the badge sits on every page of the workspace and recounts on
+    // every post in it, in every circuit showing it.
+    protected override Task<int> CountAsync(Guid memberId) => Discussions.CountUnreadInWorkspaceAsync(memberId, WorkspaceId);
 
     protected override void WatchChanges() =>
-        Watch<ThreadActivity>(e => e.WorkspaceIds.Contains(WorkspaceId), RecountAsync);
+        WatchLatest<ThreadActivity>(e => e.WorkspaceIds.Contains(WorkspaceId), RecountAsync);
 }
