@@ -111,10 +111,15 @@ public sealed partial class ThreadPage
     {
         if (_details is null)
             return;
+        // The member may move to another thread while the changes are on their way; what they bring
+        // then belongs to a page no longer shown.
+        var thread = Id;
         try
         {
             // Shared with the other pages on this node that ask at the same moment (ADR 0025).
-            var changes = await Changes.GetChangesSinceAsync(_me, Id, _posts.LastSequence);
+            var changes = await Changes.GetChangesSinceAsync(_me, thread, _posts.LastSequence);
+            if (Id != thread || _details is null)
+                return;
             _posts.Apply(changes);
             _liveError = null;
             if (changes.IsLocked != _details.Thread.IsLocked || changes.IsPinned != _details.Thread.IsPinned)
@@ -124,6 +129,8 @@ public sealed partial class ThreadPage
         }
         catch (Exception exception) when (exception is NotFoundException or AccessDeniedException)
         {
+            if (Id != thread)
+                return;
             // Access lost (left or removed, workspace closed, organisation disabled): the page shows
             // what a page opened now would, and stops hearing about the thread and who is on it.
             _loadError = Messages.For(exception);
@@ -133,7 +140,8 @@ public sealed partial class ThreadPage
         }
         catch (Exception exception) when (Messages.IsExpected(exception))
         {
-            _liveError = Messages.For(exception);
+            if (Id == thread)
+                _liveError = Messages.For(exception);
         }
         // No render here: every caller renders once afterwards (the live refresh, the first load, a
         // send); a second render would walk the whole page again for nothing.
@@ -145,8 +153,10 @@ public sealed partial class ThreadPage
         var highest = _posts.HighestPostSequence;
         if (highest <= _markedRead)
             return;
-        await ReadMarks.MarkReadAsync(_me, Id, highest);
-        _markedRead = highest;
+        var thread = Id;
+        await ReadMarks.MarkReadAsync(_me, thread, highest);
+        if (Id == thread)
+            _markedRead = highest;
     }
 
     private void StartReply(PostView post) => _replyTo = post.ParentPostId ?? post.Id;
