@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Features.Discussions;
@@ -282,5 +283,61 @@ public sealed class ThreadPageTests : DiscussionPageTestBase
         var preview = cut.Find("[data-testid=preview]");
         preview.QuerySelector("strong")!.TextContent.ShouldBe("Viktigt");
         preview.QuerySelectorAll("script").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Changes_that_arrive_after_the_member_moved_to_another_thread_stay_out_of_it()
+    {
+        var first = await ThreadAsync(DemoData.Threads.NmtMethodSupport);
+        var second = await ThreadAsync(DemoData.Threads.CrossAuthority);
+        var contexts = new HeldContexts(Database.Contexts);
+        Services.AddSingleton(new ThreadChangeReads(contexts));
+        var (cut, _) = await OpenNmtThreadAsync(Karin);
+
+        // A post in the first thread: the page asks for the changes, and the read is held.
+        var held = contexts.HoldNext();
+        await Discussions.PostAsync(Erik, first, "Skrivet medan Karin bytte tråd.");
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+        // Meanwhile Karin opens the second thread, which loads in full.
+        cut.Render(p => p.Add(x => x.Id, second));
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe(DemoData.Threads.CrossAuthority));
+        var shown = cut.FindAll("[data-testid=post]").Count;
+
+        contexts.Release();
+
+        // The first thread's changes come back and are dropped; the page goes on with the second thread.
+        await Discussions.PostAsync(Erik, second, "Nytt i den andra tråden.");
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=post]").Count.ShouldBe(shown + 1));
+        cut.Markup.ShouldNotContain("Skrivet medan Karin bytte tråd.");
+        cut.Find("h1").TextContent.ShouldBe(DemoData.Threads.CrossAuthority);
+    }
+
+    /// <summary>Contexts as usual, except that the next one asked for after <see cref="HoldNext"/> is
+    /// handed out only on <see cref="Release"/>.</summary>
+    private sealed class HeldContexts(IDbContextFactory<PortalDbContext> inner) : IDbContextFactory<PortalDbContext>
+    {
+        private TaskCompletionSource? _holding;
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task HoldNext()
+        {
+            _holding = _reached;
+            return _reached.Task;
+        }
+
+        public void Release() => _release.TrySetResult();
+
+        public PortalDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<PortalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _holding, null) is { } reached)
+            {
+                reached.TrySetResult();
+                await _release.Task;
+            }
+            return await inner.CreateDbContextAsync(cancellationToken);
+        }
     }
 }
