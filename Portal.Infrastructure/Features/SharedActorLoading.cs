@@ -4,13 +4,13 @@ using Portal.Infrastructure.Persistence;
 
 namespace Portal.Infrastructure.Features;
 
-/// <summary>The acting members of a read shared between circuits (ADR 0025), loaded in one query. Kept
-/// apart from <see cref="ActorLoading"/>: each asker must get exactly the refusal its own use case
-/// would give it.</summary>
+/// <summary>The acting members of a read shared between circuits (ADR 0025), loaded in one query; a
+/// single use case's actor (<see cref="ActorLoading.LoadActorAsync"/>) is loaded through it too, so each
+/// asker gets exactly the refusal its own use case would give it.</summary>
 internal static class SharedActorLoading
 {
-    /// <summary>Several acting members at once: each one's actor, or the refusal
-    /// <see cref="ActorLoading.LoadActorAsync"/> would give them.</summary>
+    /// <summary>Several acting members at once: each one's actor, or why they may not act (unknown
+    /// member, disabled organisation).</summary>
     public static async Task<IReadOnlyDictionary<Guid, LoadedActor>> LoadActorsAsync(this PortalDbContext db,
         IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {

@@ -160,8 +160,8 @@ public sealed class ActiveMember(int number, MemberWorld world, CircuitClient ci
         var started = Stopwatch.GetTimestamp();
         await circuit.NavigateAsync($"search?q={Uri.EscapeDataString(word)}");
         var shown = word.Trim('"');
-        // The page's own alert, not the layout's hidden #blazor-error-ui.
-        static ElementNode? Alert(CircuitDocument d) => d.QueryAll("[role=alert]").FirstOrDefault(e => e.Attribute("id") != "blazor-error-ui");
+        // The search page's own error: until the navigation renders, the previous page (and its alerts) is still on screen.
+        static ElementNode? Alert(CircuitDocument d) => d.Query("[data-testid=search-error]");
         await circuit.WaitForAsync(d => d.Query("[data-testid=search-count]")?.Text.Contains(shown, StringComparison.Ordinal) == true
             || Alert(d) is not null, "the search results", ActionTimeout);
         if (circuit.Read(d => Alert(d)?.Text) is { } alert)
