@@ -39,6 +39,12 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<SentNotificationMail> SentNotificationMails => Set<SentNotificationMail>();
     public DbSet<WorkspaceUpdate> WorkspaceUpdates => Set<WorkspaceUpdate>();
     public DbSet<UpdatesSeen> UpdatesSeen => Set<UpdatesSeen>();
+    public DbSet<Portal.Domain.Documents.GuidanceDocument> Documents => Set<Portal.Domain.Documents.GuidanceDocument>();
+    public DbSet<Portal.Domain.Documents.DocumentVersion> DocumentVersions => Set<Portal.Domain.Documents.DocumentVersion>();
+    public DbSet<Portal.Domain.Documents.DocumentReview> DocumentReviews => Set<Portal.Domain.Documents.DocumentReview>();
+    public DbSet<Portal.Domain.Documents.DocumentAttachment> DocumentAttachments => Set<Portal.Domain.Documents.DocumentAttachment>();
+    public DbSet<Portal.Domain.Documents.DocumentAcknowledgement> DocumentAcknowledgements => Set<Portal.Domain.Documents.DocumentAcknowledgement>();
+    public DbSet<Portal.Domain.Documents.DocumentComment> DocumentComments => Set<Portal.Domain.Documents.DocumentComment>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 

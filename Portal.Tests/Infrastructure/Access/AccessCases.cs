@@ -68,6 +68,16 @@ public static class AccessCases
         new("workspace (pinning its updates)", nameof(AccessPolicy.WorkspacesWhereUpdatesMayBePinned),
             async db => (await WorkspacesAsync(db)).Select(w => Item(w.Id, w.Name, a => AccessPolicy.CanPinUpdate(a, w))).ToList(),
             (db, a) => db.Workspaces.Where(AccessPolicy.WorkspacesWhereUpdatesMayBePinned(a)).Select(w => w.Id)),
+
+        new("document", nameof(AccessPolicy.VisibleDocuments),
+            async db =>
+            {
+                var workspaces = (await WorkspacesAsync(db)).ToDictionary(w => w.Id);
+                var documents = await db.Documents.AsNoTracking().Include(d => d.Versions).ThenInclude(v => v.Reviews).AsSplitQuery().ToListAsync();
+                return documents.Select(d => Item(d.Id, $"document '{d.Title}'",
+                    a => AccessPolicy.CanSeeDocument(a, d, d.WorkspaceId is { } w ? workspaces[w] : null))).ToList();
+            },
+            (db, a) => db.Documents.Where(AccessPolicy.VisibleDocuments(a)).Select(d => d.Id)),
     ];
 
     private static AccessItem Item(Guid id, string label, Func<Actor, bool> allows) => new(id, label, allows);
