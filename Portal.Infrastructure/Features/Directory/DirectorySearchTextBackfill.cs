@@ -17,8 +17,8 @@ public sealed class DirectorySearchTextBackfill
         var filled = 0;
         while (true)
         {
-            var organisations = await db.Organisations.Where(o => o.SearchText == "").Take(BatchSize).ToListAsync(cancellationToken);
-            var members = await db.Members.Where(m => m.SearchText == "").Take(BatchSize).ToListAsync(cancellationToken);
+            var organisations = await db.Organisations.Where(o => o.SearchText == "").OrderBy(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            var members = await db.Members.Where(m => m.SearchText == "").OrderBy(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (organisations.Count == 0 && members.Count == 0)
                 return filled;
             organisations.ForEach(o => o.RefreshSearchText());
