@@ -12,7 +12,7 @@ namespace Portal.Infrastructure.Features.Documents;
 /// and the home page's documents to read. Every call loads the actor and asks the access policy; a document
 /// the actor may not see does not exist for them.</summary>
 public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, WriteLimiter limiter,
-    DocumentRenderer renderer)
+    DocumentRenderer renderer, DocumentComparer comparer)
 {
     /// <summary>Acknowledgements a member may give (ADR 0019).</summary>
     public const string AcknowledgeWrite = "document-acknowledge";
@@ -117,6 +117,31 @@ public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> co
             CanSeeAcknowledgements: AccessPolicy.CanSeeAcknowledgements(actor, document, workspace));
     }
 
+    /// <summary>Two published versions side by side: a line diff with word-level changes and the sections changed.</summary>
+    public async Task<DocumentComparison> CompareAsync(Guid actorId, Guid documentId, VersionNumber from, VersionNumber to,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        var (document, _) = await db.LoadVisibleDocumentAsync(actor, documentId, cancellationToken, tracked: false);
+        var published = document.Published.ToList();
+        var older = published.FirstOrDefault(v => v.Number == from) ?? throw new NotFoundException("document.version.notfound");
+        var newer = published.FirstOrDefault(v => v.Number == to) ?? throw new NotFoundException("document.version.notfound");
+        var (lines, sections) = comparer.Compare(older.Body, newer.Body);
+        return new DocumentComparison(document.Id, document.Title, RefOf(older), RefOf(newer), lines, sections,
+            published.Select(RefOf).ToList());
+    }
+
+    /// <summary>Whether the actor may start a document here (a workspace, or portal-wide when null): the
+    /// library and the workspace's documents offer "new document" only then.</summary>
+    public async Task<bool> CanCreateAsync(Guid actorId, Guid? workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(actorId, cancellationToken);
+        var workspace = await db.LoadDocumentWorkspaceAsync(actor, workspaceId, cancellationToken);
+        return (workspaceId is null || workspace is not null) && AccessPolicy.CanCreateDocument(actor, workspace);
+    }
+
     /// <summary>"Read and understood" for a published version in force or upcoming. Saying it twice changes nothing.</summary>
     public async Task AcknowledgeAsync(Guid actorId, Guid documentId, Guid versionId, CancellationToken cancellationToken = default)
     {
@@ -208,6 +233,8 @@ public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> co
 
     private static PublishedRow? InForce(IEnumerable<PublishedRow> published, DateOnly today) =>
         published.Where(p => p.EffectiveFrom <= today).OrderByDescending(p => p.Number).FirstOrDefault();
+
+    private static VersionRef RefOf(DocumentVersion version) => new(version.Id, version.Number, version.EffectiveFrom!.Value);
 
     private static VersionStanding StandingOf(DocumentVersion version, DocumentVersion? inForce, DateOnly today) =>
         version.Status == DocumentVersionStatus.Draft ? VersionStanding.Draft

@@ -16,6 +16,7 @@ public static class DocumentRegistration
         services.AddSingleton<DocumentSearchIndexer>();
         services.AddSingleton<ISearchSource, DocumentSearchSource>();
         services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<DocumentComparer>();
         services.AddSingleton<DocumentLibraryService>();
         services.AddWriteLimit(DocumentLibraryService.AcknowledgeWrite, 60, TimeSpan.FromMinutes(1));
         return services;

@@ -64,9 +64,29 @@ public sealed class DocumentRenderer
     /// <summary>The sections alone (for section comments and the compare view), without rendering HTML.</summary>
     public IReadOnlyList<DocumentSection> SectionsOf(string? markdown) => Number(Markdown.Parse(markdown ?? "", _pipeline));
 
+    /// <summary>For each line of the text (0-based), the section it belongs to; null before the first
+    /// numbered heading. The compare view names the sections a change falls in with it.</summary>
+    public DocumentSection?[] SectionsByLine(string markdown)
+    {
+        var text = (markdown ?? "").Replace("\r\n", "\n");
+        var document = Markdown.Parse(text, _pipeline);
+        var starts = new List<(int Line, DocumentSection Section)>();
+        Number(document, starts);
+        var byLine = new DocumentSection?[text.Split('\n').Length];
+        DocumentSection? current = null;
+        var next = 0;
+        for (var line = 0; line < byLine.Length; line++)
+        {
+            while (next < starts.Count && starts[next].Line <= line)
+                current = starts[next++].Section;
+            byLine[line] = current;
+        }
+        return byLine;
+    }
+
     public static string AnchorFor(string number) => AnchorPrefix + number.Replace('.', '-');
 
-    private static List<DocumentSection> Number(MarkdownDocument document)
+    private static List<DocumentSection> Number(MarkdownDocument document, List<(int Line, DocumentSection Section)>? starts = null)
     {
         var counters = new int[LastNumberedLevel - FirstNumberedLevel + 1];
         var sections = new List<DocumentSection>();
@@ -84,8 +104,14 @@ public sealed class DocumentRenderer
             heading.GetAttributes().Id = anchor;
             // The number goes in front of the heading's own text, marked so that styles may set it apart.
             heading.Inline ??= new ContainerInline();
-            heading.Inline.InsertBefore(new HtmlInline($"<span class=\"section-number\">{number}</span> "));
-            sections.Add(new DocumentSection(anchor, number, title, heading.Level));
+            var mark = new HtmlInline($"<span class=\"section-number\">{number}</span> ");
+            if (heading.Inline.FirstChild is { } first)
+                first.InsertBefore(mark);
+            else
+                heading.Inline.AppendChild(mark);
+            var section = new DocumentSection(anchor, number, title, heading.Level);
+            sections.Add(section);
+            starts?.Add((heading.Line, section));
         }
         return sections;
     }

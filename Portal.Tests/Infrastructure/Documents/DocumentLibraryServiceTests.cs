@@ -60,8 +60,8 @@ public abstract class DocumentLibraryServiceTests(DatabaseProvider provider) : I
         (await Ids(Karin, DocumentFilter.None, DocumentSort.ReviewDue)).ShouldBe([checklist, adults, manual]);
         (await Ids(Karin, DocumentFilter.None, DocumentSort.LastPublished)).ShouldBe([manual, checklist, adults]);
 
-        // The NMT lead knows the unpublished one (he may edit it) and sees its draft; the hidden workspace's stays hidden.
-        (await Ids(Erik, DocumentFilter.None)).ShouldBe([checklist, manual, adults, unpublished]);
+        // The NMT lead knows the unpublished one (he may edit it) and sees its draft; he is a member of the hidden workspace.
+        (await Ids(Erik, DocumentFilter.None)).ShouldBe([checklist, hidden, manual, adults, unpublished]);
         var rows = await Library.ListAsync(Erik, DocumentFilter.None, DocumentSort.Title);
         rows.Single(r => r.Id == unpublished).DraftInProgress.ShouldBeTrue();
         rows.Single(r => r.Id == unpublished).InForce.ShouldBeNull();
