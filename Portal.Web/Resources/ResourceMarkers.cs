@@ -20,5 +20,7 @@ public sealed class AdministrationText;
 public sealed class DiscussionText;
 public sealed class NotificationUiText;
 
+public sealed class DocumentText;
+
 /// <summary>MudBlazor's built-in texts, under MudBlazor's own keys (<c>MudInput_Clear</c>).</summary>
 public sealed class MudBlazorText;

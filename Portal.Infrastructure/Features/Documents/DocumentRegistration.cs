@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Subjects;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure.Features.Documents;
 
@@ -14,6 +15,10 @@ public static class DocumentRegistration
         services.AddDocumentNotificationKinds();
         services.AddSingleton<DocumentSearchIndexer>();
         services.AddSingleton<ISearchSource, DocumentSearchSource>();
+        services.AddSingleton<DocumentRenderer>();
+        services.AddSingleton<DocumentComparer>();
+        services.AddSingleton<DocumentLibraryService>();
+        services.AddWriteLimit(DocumentLibraryService.AcknowledgeWrite, 60, TimeSpan.FromMinutes(1));
         return services;
     }
 }

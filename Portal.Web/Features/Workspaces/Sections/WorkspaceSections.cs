@@ -1,4 +1,5 @@
 using Portal.Web.Features.Discussions;
+using Portal.Web.Features.Documents;
 using Portal.Web.Features.Updates;
 using Portal.Web.Resources;
 
@@ -34,6 +35,17 @@ public static class WorkspaceSections
         },
     };
 
+    public static readonly WorkspaceSection Documents = new("documents", typeof(DocumentText), "Section.Documents",
+        MudBlazor.Icons.Material.Outlined.MenuBook, 30, typeof(WorkspaceDocuments))
+    {
+        IsShown = workspace => workspace.CanRead,
+        Parameters = (workspace, _) => new Dictionary<string, object?>
+        {
+            [nameof(WorkspaceDocuments.WorkspaceId)] = workspace.Id,
+            [nameof(WorkspaceDocuments.CanContribute)] = workspace.CanContribute,
+        },
+    };
+
     public static readonly WorkspaceSection Members = new("members", typeof(WorkspaceText), "Sections.Members",
         MudBlazor.Icons.Material.Outlined.Groups, 90, typeof(WorkspaceMembers))
     {
@@ -44,5 +56,6 @@ public static class WorkspaceSections
         .AddWorkspaceSection(Overview)
         .AddWorkspaceSection(Discussions)
         .AddWorkspaceSection(Updates)
+        .AddWorkspaceSection(Documents)
         .AddWorkspaceSection(Members);
 }
