@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Documents;
@@ -14,6 +15,9 @@ public static class DocumentRegistration
         services.AddDocumentNotificationKinds();
         services.AddSingleton<DocumentSearchIndexer>();
         services.AddSingleton<ISearchSource, DocumentSearchSource>();
+        services.AddSingleton<DocumentWriteService>();
+        services.AddDocumentWriteLimits();
+        services.AddOutboxHandler<DocumentPublishedMessage, DocumentPublishedHandler>();
         return services;
     }
 }
