@@ -59,15 +59,16 @@ public sealed partial class DocumentWriteService
             return [];
         var excluded = draft.Reviews.Select(r => r.ReviewerId).Append(draft.AuthorId).ToList();
         var candidates = EligibleReviewers(db, document).Where(m => !excluded.Contains(m.Id))
-            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new PersonRef(m.Id, m.DisplayName, o.Id, o.Name));
+            .Join(db.Organisations, m => m.OrganisationId, o => o.Id, (m, o) => new { m.Id, m.DisplayName, OrganisationId = o.Id, OrganisationName = o.Name });
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = $"%{text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").ToLowerInvariant()}%";
             candidates = candidates.Where(p => EF.Functions.Like(p.DisplayName.ToLower(), pattern, "\\")
                 || EF.Functions.Like(p.OrganisationName.ToLower(), pattern, "\\"));
         }
-        var rows = await candidates.Take(Math.Clamp(take, 1, 50) * 4).ToListAsync(cancellationToken);
-        return rows.OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Take(Math.Clamp(take, 1, 50)).ToList();
+        var rows = await candidates.OrderBy(p => p.DisplayName).Take(Math.Clamp(take, 1, 50)).ToListAsync(cancellationToken);
+        return rows.Select(p => new PersonRef(p.Id, p.DisplayName, p.OrganisationId, p.OrganisationName))
+            .OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>The document with the open draft <paramref name="versionId"/>, for someone who may see the draft.</summary>
