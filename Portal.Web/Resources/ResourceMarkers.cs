@@ -22,3 +22,5 @@ public sealed class NotificationUiText;
 
 /// <summary>MudBlazor's built-in texts, under MudBlazor's own keys (<c>MudInput_Clear</c>).</summary>
 public sealed class MudBlazorText;
+
+public sealed class DocumentWriteText;
