@@ -24,3 +24,5 @@ public sealed class DocumentText;
 
 /// <summary>MudBlazor's built-in texts, under MudBlazor's own keys (<c>MudInput_Clear</c>).</summary>
 public sealed class MudBlazorText;
+
+public sealed class DocumentWriteText;

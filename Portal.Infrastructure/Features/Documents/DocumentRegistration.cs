@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Subjects;
 using Portal.Infrastructure.WriteLimits;
 
@@ -19,6 +20,9 @@ public static class DocumentRegistration
         services.AddSingleton<DocumentComparer>();
         services.AddSingleton<DocumentLibraryService>();
         services.AddWriteLimit(DocumentLibraryService.AcknowledgeWrite, 60, TimeSpan.FromMinutes(1));
+        services.AddSingleton<DocumentWriteService>();
+        services.AddDocumentWriteLimits();
+        services.AddOutboxHandler<DocumentPublishedMessage, DocumentPublishedHandler>();
         return services;
     }
 }
