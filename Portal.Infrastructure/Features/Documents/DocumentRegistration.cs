@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Infrastructure.Features.Documents.Files;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Subjects;
+using Portal.Infrastructure.WriteLimits;
 
 namespace Portal.Infrastructure.Features.Documents;
 
@@ -14,6 +17,13 @@ public static class DocumentRegistration
         services.AddDocumentNotificationKinds();
         services.AddSingleton<DocumentSearchIndexer>();
         services.AddSingleton<ISearchSource, DocumentSearchSource>();
+        // Attached files: "Portal:Files" when the host binds it; a virus scanner replaces IFileScanner.
+        services.TryAddSingleton(new DocumentFileOptions());
+        services.TryAddSingleton<IDocumentFileStore, LocalFolderFileStore>();
+        services.TryAddSingleton<IFileScanner, AcceptingFileScanner>();
+        services.AddSingleton<AttachmentTextReader>();
+        services.AddSingleton<DocumentFileService>();
+        services.AddWriteLimit(DocumentFileService.FileWrite, 60, TimeSpan.FromMinutes(10));
         return services;
     }
 }
