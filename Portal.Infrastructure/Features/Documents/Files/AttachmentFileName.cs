@@ -35,9 +35,10 @@ public static class AttachmentFileName
                 continue;
             builder.Append(Reserved.Contains(c) ? '_' : char.IsWhiteSpace(c) ? ' ' : c);
         }
-        var cleaned = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('.', ' ');
+        // Windows drops trailing dots and spaces; leading dots would hide the file on the reader's disk.
+        var cleaned = string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.', ' ');
         var extension = Path.GetExtension(cleaned);
-        var stem = cleaned[..^extension.Length].TrimEnd('.', ' ');
+        var stem = cleaned[..^extension.Length].Trim('.', ' ');
         if (stem.Length == 0)
             throw new DomainRuleException(AttachmentRefusals.BadName, AttachmentRefusals.Field);
         if (DeviceNames.Contains(stem.Split('.')[0]))
