@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Common;
-using Portal.Domain.Documents;
-using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Documents.Files;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Persistence;
-using Portal.Infrastructure.Seeding;
 
 namespace Portal.Tests.Infrastructure.Documents;
 
@@ -15,9 +12,9 @@ namespace Portal.Tests.Infrastructure.Documents;
 /// search in another Swedish word form, only by those who may see the document.</summary>
 public abstract class DocumentFileServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private static readonly Guid Erik = DemoData.Personas.NmtLead;
-    private static readonly Guid Karin = DemoData.Personas.NmtPolice;
-    private static readonly Guid Fatima = DemoData.Personas.NgoMember;
+    private static readonly Guid Erik = DocumentFileScenario.Erik;
+    private static readonly Guid Karin = DocumentFileScenario.Karin;
+    private static readonly Guid Fatima = DocumentFileScenario.Fatima;
 
     private TestDatabase _database = null!;
 
@@ -35,8 +32,6 @@ public abstract class DocumentFileServiceTests(DatabaseProvider provider) : IAsy
             return System.IO.Directory.Exists(folder) ? System.IO.Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
         }
     }
-
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]
     public async Task An_editor_uploads_to_a_draft_and_the_file_is_stored_with_its_text_under_a_random_key()
@@ -210,56 +205,15 @@ public abstract class DocumentFileServiceTests(DatabaseProvider provider) : IAsy
         (await search.SearchAsync(Fatima, "lönespecifikation")).Hits.ShouldNotContain(h => h.Subject.Id == documentId);
     }
 
-    private Task<(Guid DocumentId, Guid DraftId)> NewDocumentAsync() => NewDocumentAsync(_database);
+    private Task<(Guid DocumentId, Guid DraftId)> NewDocumentAsync() => DocumentFileScenario.NewDocumentAsync(_database.Services);
 
-    /// <summary>A document in NMT (a closed workspace) owned by Erik, its lead, with its first draft.</summary>
-    private static async Task<(Guid DocumentId, Guid DraftId)> NewDocumentAsync(TestDatabase database)
-    {
-        await using var db = await database.Contexts.CreateDbContextAsync();
-        var organisation = await db.Members.Where(m => m.Id == Erik).Select(m => m.OrganisationId).SingleAsync();
-        var document = GuidanceDocument.Create(DemoData.Workspaces.Nmt, organisation, Erik,
-            new DocumentMetadata("Rutin vid kontroller av arbetsplatser", null, DocumentType.Routine, DocumentAudience.Adults, [], Today.AddMonths(6)),
-            "## Syfte\n\nRutinen beskriver samverkan.", "Första versionen", Today, DateTimeOffset.UtcNow);
-        db.Documents.Add(document);
-        await db.SaveChangesAsync();
-        return (document.Id, document.Draft!.Id);
-    }
+    private static Task<(Guid DocumentId, Guid DraftId)> NewDocumentAsync(TestDatabase database) => DocumentFileScenario.NewDocumentAsync(database.Services);
 
-    private async Task NameKarinReviewerAsync(Guid documentId, Guid draftId)
-    {
-        await using var db = await _database.Contexts.CreateDbContextAsync();
-        var karinsOrganisation = await db.Members.Where(m => m.Id == Karin).Select(m => m.OrganisationId).SingleAsync();
-        var document = await LoadAsync(db, documentId);
-        document.SetReviewers(draftId, [new DocumentReviewer(Karin, karinsOrganisation)], DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-    }
+    private Task NameKarinReviewerAsync(Guid documentId, Guid draftId) => DocumentFileScenario.NameKarinReviewerAsync(_database.Services, documentId, draftId);
 
-    /// <summary>Reviewed by Karin, published by Erik and indexed, as the write use case does it.</summary>
-    private async Task PublishAsync(Guid documentId, Guid draftId)
-    {
-        await NameKarinReviewerAsync(documentId, draftId);
-        await using var db = await _database.Contexts.CreateDbContextAsync();
-        var document = await LoadAsync(db, documentId);
-        var now = DateTimeOffset.UtcNow;
-        document.Decide(draftId, Karin, ReviewDecision.Approved, null, now);
-        document.Publish(draftId, Erik, Today, Today, now);
-        await _database.Get<DocumentSearchIndexer>().IndexAsync(db, document, CancellationToken.None);
-        await db.SaveChangesAsync();
-    }
+    private Task PublishAsync(Guid documentId, Guid draftId) => DocumentFileScenario.PublishAsync(_database.Services, documentId, draftId);
 
-    private async Task<Guid> StartDraftAsync(Guid documentId)
-    {
-        await using var db = await _database.Contexts.CreateDbContextAsync();
-        var document = await LoadAsync(db, documentId);
-        var draft = document.StartDraft(Erik, major: false, DateTimeOffset.UtcNow);
-        await db.SaveChangesAsync();
-        return draft.Id;
-    }
-
-    private static Task<GuidanceDocument> LoadAsync(PortalDbContext db, Guid documentId) =>
-        db.Documents.Include(d => d.Versions).ThenInclude(v => v.Reviews)
-            .Include(d => d.Versions).ThenInclude(v => v.Attachments)
-            .AsSplitQuery().SingleAsync(d => d.Id == documentId);
+    private Task<Guid> StartDraftAsync(Guid documentId) => DocumentFileScenario.StartDraftAsync(_database.Services, documentId);
 
     private sealed class RefusingScanner : IFileScanner
     {

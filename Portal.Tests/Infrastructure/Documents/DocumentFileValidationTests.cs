@@ -99,7 +99,7 @@ public sealed class DocumentFileValidationTests
 
     public static TheoryData<string, byte[]> GoodFiles => new()
     {
-        { "Handbok.pdf", DocumentFileSamples.Pdf("Handbok om människohandel") },
+        { "Handbok.pdf", DocumentFileSamples.Pdf("Handbok om manniskohandel") },
         { "Rutin.docx", DocumentFileSamples.Docx("Rutin") },
         { "Statistik.xlsx", DocumentFileSamples.Xlsx() },
         { "Utbildning.pptx", DocumentFileSamples.Pptx() },

@@ -64,12 +64,16 @@ public static class FileSignatures
             throw Refuse(AttachmentRefusals.SignatureMismatch);
 
         // The directory's sizes are the sender's claim: unpack each entry and count what really comes out.
+        // An entry whose data is more than its directory says comes out cut at the claimed size, with a
+        // checksum that no longer matches: that is the lie, refused like the bomb it hides.
         var buffer = new byte[81920];
         long unpacked = 0;
+        var crc = new System.IO.Hashing.Crc32();
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var stream = entry.Open();
+            crc.Reset();
             long read = 0;
             int n;
             while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -78,7 +82,10 @@ public static class FileSignatures
                 unpacked += n;
                 if (read > entry.Length || unpacked > options.MaxUnpackedBytes)
                     throw Refuse(AttachmentRefusals.ZipBomb);
+                crc.Append(buffer.AsSpan(0, n));
             }
+            if (read != entry.Length || crc.GetCurrentHashAsUInt32() != entry.Crc32)
+                throw Refuse(AttachmentRefusals.ZipBomb);
         }
     }
 
