@@ -42,6 +42,9 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddPortalInfrastructure(options);
+        // Attached files in a folder of this database's own (the default is relative to the working folder).
+        var files = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"), "files");
+        services.AddSingleton(new Portal.Infrastructure.Features.Documents.Files.DocumentFileOptions { Folder = files });
         configure?.Invoke(services);
 
         // The demo data is stamped with the seeding clock's time: a test that brings a clock of its
@@ -53,6 +56,12 @@ public sealed class TestDatabase : IAsyncDisposable
         else
             (options.ConnectionString, drop) = await CopySqliteAsync(seed && !seedHere);
 
+        var dropDatabase = drop;
+        drop = () =>
+        {
+            dropDatabase();
+            try { System.IO.Directory.Delete(Path.GetDirectoryName(files)!, recursive: true); } catch (IOException) { /* never created, or best effort */ }
+        };
         // The context factory reads the connection string when first used, which is after this.
         var built = services.BuildServiceProvider();
         var database = new TestDatabase(options, built, drop);

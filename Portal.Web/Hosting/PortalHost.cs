@@ -40,6 +40,7 @@ public static class PortalHost
             ?? new Portal.Infrastructure.Outbox.OutboxOptions());
         builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
             ?? new Portal.Infrastructure.Scheduling.TimedJobOptions());
+        builder.Services.AddSingleton(DocumentFiles(builder, dataFolder));
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();
@@ -87,6 +88,18 @@ public static class PortalHost
         builder.Services.AddHostedService<Portal.Web.Hubs.DiscussionHubFanOut>();
         builder.Services.AddAntiforgery();
         builder.AddPortalSecurityHeaders();
+    }
+
+    /// <summary>"Portal:Files", its folder by default in the data folder (beside the database and the mail pickup folder).</summary>
+    private static Portal.Infrastructure.Features.Documents.Files.DocumentFileOptions DocumentFiles(WebApplicationBuilder builder, string dataFolder)
+    {
+        var section = Portal.Infrastructure.Features.Documents.Files.DocumentFileOptions.Section;
+        var files = builder.Configuration.GetSection(section).Get<Portal.Infrastructure.Features.Documents.Files.DocumentFileOptions>() ?? new();
+        files.Folder = Path.GetFullPath(builder.Configuration[$"{section}:Folder"] is { Length: > 0 } folder ? folder : Path.Combine(dataFolder, "files"),
+            builder.Environment.ContentRootPath);
+        if (files.MaxSizeMegabytes <= 0 || files.MaxUnpackedMegabytes <= 0 || files.MaxPackageEntries <= 0 || files.MaxCompressionRatio <= 0)
+            throw new InvalidOperationException($"{section}: MaxSizeMegabytes, MaxUnpackedMegabytes, MaxPackageEntries and MaxCompressionRatio must be positive.");
+        return files;
     }
 
     public static async Task InitialisePortalAsync(this WebApplication app)
@@ -148,6 +161,7 @@ public static class PortalHost
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapDocumentFileEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
         app.MapBenchDiagnostics();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Infrastructure.Features.Documents.Files;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Subjects;
@@ -23,6 +25,13 @@ public static class DocumentRegistration
         services.AddSingleton<DocumentWriteService>();
         services.AddDocumentWriteLimits();
         services.AddOutboxHandler<DocumentPublishedMessage, DocumentPublishedHandler>();
+        // Attached files: "Portal:Files" when the host binds it; a virus scanner replaces IFileScanner.
+        services.TryAddSingleton(new DocumentFileOptions());
+        services.TryAddSingleton<IDocumentFileStore, LocalFolderFileStore>();
+        services.TryAddSingleton<IFileScanner, AcceptingFileScanner>();
+        services.AddSingleton<AttachmentTextReader>();
+        services.AddSingleton<DocumentFileService>();
+        services.AddWriteLimit(DocumentFileService.FileWrite, 60, TimeSpan.FromMinutes(10));
         return services;
     }
 }
