@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Infrastructure.Scheduling;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Subjects;
 
@@ -14,6 +16,9 @@ public static class DocumentRegistration
         services.AddDocumentNotificationKinds();
         services.AddSingleton<DocumentSearchIndexer>();
         services.AddSingleton<ISearchSource, DocumentSearchSource>();
+        services.AddSingleton<DocumentAcknowledgementService>();
+        services.TryAddSingleton(new DocumentReviewOptions());
+        services.AddTimedJob<DocumentReviewDueJob>(DocumentReviewDueJob.Name, DocumentReviewDueJob.Interval);
         return services;
     }
 }
