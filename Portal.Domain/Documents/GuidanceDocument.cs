@@ -174,7 +174,12 @@ public sealed class GuidanceDocument : AggregateRoot
         Changed();
     }
 
-    public void ReviewReminderSent(DateOnly dueOn) => ReviewReminderSentFor = dueOn;
+    /// <summary>Touches the root: two reminder runs that met on the same document cannot both save (and both notify).</summary>
+    public void ReviewReminderSent(DateOnly dueOn)
+    {
+        ReviewReminderSentFor = dueOn;
+        Touch();
+    }
 
     private DocumentVersion OpenDraft(Guid versionId)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Infrastructure.Features.Documents.Files;
+using Portal.Infrastructure.Scheduling;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.Subjects;
@@ -32,6 +33,9 @@ public static class DocumentRegistration
         services.AddSingleton<AttachmentTextReader>();
         services.AddSingleton<DocumentFileService>();
         services.AddWriteLimit(DocumentFileService.FileWrite, 60, TimeSpan.FromMinutes(10));
+        services.AddSingleton<DocumentAcknowledgementService>();
+        services.TryAddSingleton(new DocumentReviewOptions());
+        services.AddTimedJob<DocumentReviewDueJob>(DocumentReviewDueJob.Name, DocumentReviewDueJob.Interval);
         return services;
     }
 }
