@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Portal.Domain.Documents;
 using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Members;
+using Portal.Web.Account;
 using Portal.Web.Components.Live;
 using Portal.Web.Components.Shared;
 
