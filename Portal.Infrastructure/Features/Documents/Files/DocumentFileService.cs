@@ -99,9 +99,19 @@ public sealed class DocumentFileService(IDbContextFactory<PortalDbContext> conte
             document.RemoveAttachment(versionId, attachmentId);
             return file.StorageKey;
         }, cancellationToken);
-        // A draft shares its carried files' bytes with the versions before it: delete only what nothing names any more.
+        await DeleteUnreferencedAsync([key], cancellationToken);
+    }
+
+    /// <summary>Deletes the stored bytes of those keys that no attachment names any more — after a file is
+    /// removed, or a draft with files of its own is discarded (call it after that save). A draft shares its
+    /// carried files' bytes with the versions before it, so those stay.</summary>
+    public async Task DeleteUnreferencedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+            return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.DocumentAttachments.AnyAsync(a => a.StorageKey == key, cancellationToken))
+        var named = await db.DocumentAttachments.Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).Distinct().ToListAsync(cancellationToken);
+        foreach (var key in keys.Except(named))
             await store.DeleteAsync(key, cancellationToken);
     }
 
