@@ -70,11 +70,11 @@ public sealed class DocumentFileService(IDbContextFactory<PortalDbContext> conte
             throw new DomainRuleException(AttachmentRefusals.ScannerRefused, AttachmentRefusals.Field);
         }
         incoming.Content.Position = 0;
-        var text = await textReader.ReadAsync(kind, incoming.Content, cancellationToken);
-        incoming.Content.Position = 0;
         var key = await store.SaveAsync(incoming.Content, cancellationToken);
         try
         {
+            // Last: a reader given up at its time limit may still be busy with the temporary copy, which nothing else needs now.
+            var text = await textReader.ReadAsync(kind, incoming.Content, cancellationToken);
             return await ChangeAsync(actorId, documentId, versionId, (actor, document, now) =>
             {
                 var attachment = new DocumentAttachment(name, kind.ContentType, incoming.Size, key, incoming.Sha256, text, actor.MemberId, now);
