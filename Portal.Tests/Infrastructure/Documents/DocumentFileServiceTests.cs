@@ -187,6 +187,31 @@ public abstract class DocumentFileServiceTests(DatabaseProvider provider) : IAsy
     }
 
     [Fact]
+    public async Task A_discarded_drafts_own_files_are_deleted_and_the_files_it_carried_stay()
+    {
+        var (documentId, draftId) = await NewDocumentAsync();
+        var published = await Files.UploadAsync(Erik, documentId, draftId, "Handbok.pdf", null, new MemoryStream(DocumentFileSamples.Pdf("Handbok")));
+        await PublishAsync(documentId, draftId);
+        var nextDraft = await StartDraftAsync(documentId);
+        await Files.UploadAsync(Erik, documentId, nextDraft, "Bilaga.pdf", null, new MemoryStream(DocumentFileSamples.Pdf("Bilaga")));
+        List<string> keys;
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            var document = await db.Documents.Include(d => d.Versions).ThenInclude(v => v.Attachments).SingleAsync(d => d.Id == documentId);
+            keys = document.VersionById(nextDraft).Attachments.Select(a => a.StorageKey).ToList();
+            document.DiscardDraft(nextDraft);
+            await db.SaveChangesAsync();
+        }
+        StoredFileCount.ShouldBe(2);
+
+        await Files.DeleteUnreferencedAsync(keys);
+
+        StoredFileCount.ShouldBe(1);
+        await using var download = await Files.OpenForDownloadAsync(Karin, published.Id);
+        download.FileName.ShouldBe("Handbok.pdf");
+    }
+
+    [Fact]
     public async Task Search_finds_a_published_document_by_a_word_form_that_only_its_pdf_or_docx_holds_and_only_for_those_who_see_it()
     {
         var (documentId, draftId) = await NewDocumentAsync();

@@ -70,11 +70,11 @@ public sealed class DocumentFileService(IDbContextFactory<PortalDbContext> conte
             throw new DomainRuleException(AttachmentRefusals.ScannerRefused, AttachmentRefusals.Field);
         }
         incoming.Content.Position = 0;
-        var text = await textReader.ReadAsync(kind, incoming.Content, cancellationToken);
-        incoming.Content.Position = 0;
         var key = await store.SaveAsync(incoming.Content, cancellationToken);
         try
         {
+            // Last: a reader given up at its time limit may still be busy with the temporary copy, which nothing else needs now.
+            var text = await textReader.ReadAsync(kind, incoming.Content, cancellationToken);
             return await ChangeAsync(actorId, documentId, versionId, (actor, document, now) =>
             {
                 var attachment = new DocumentAttachment(name, kind.ContentType, incoming.Size, key, incoming.Sha256, text, actor.MemberId, now);
@@ -99,9 +99,19 @@ public sealed class DocumentFileService(IDbContextFactory<PortalDbContext> conte
             document.RemoveAttachment(versionId, attachmentId);
             return file.StorageKey;
         }, cancellationToken);
-        // A draft shares its carried files' bytes with the versions before it: delete only what nothing names any more.
+        await DeleteUnreferencedAsync([key], cancellationToken);
+    }
+
+    /// <summary>Deletes the stored bytes of those keys that no attachment names any more — after a file is
+    /// removed, or a draft with files of its own is discarded (call it after that save). A draft shares its
+    /// carried files' bytes with the versions before it, so those stay.</summary>
+    public async Task DeleteUnreferencedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+            return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (!await db.DocumentAttachments.AnyAsync(a => a.StorageKey == key, cancellationToken))
+        var named = await db.DocumentAttachments.Where(a => keys.Contains(a.StorageKey)).Select(a => a.StorageKey).Distinct().ToListAsync(cancellationToken);
+        foreach (var key in keys.Except(named))
             await store.DeleteAsync(key, cancellationToken);
     }
 
