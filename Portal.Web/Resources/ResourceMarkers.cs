@@ -22,3 +22,6 @@ public sealed class NotificationUiText;
 
 /// <summary>MudBlazor's built-in texts, under MudBlazor's own keys (<c>MudInput_Clear</c>).</summary>
 public sealed class MudBlazorText;
+
+/// <summary>Who has read a document (the acknowledgements page).</summary>
+public sealed class DocumentReadText;
