@@ -16,7 +16,7 @@ namespace Portal.Infrastructure.Seeding;
 
 /// <summary>Fictional demo data: real kinds of organisation, invented people. Ids are derived from
 /// stable keys so that tests and the demo sign-in can name a persona.</summary>
-public static class DemoData
+public static partial class DemoData
 {
     /// <summary>Well-known personas, for the demo sign-in and for tests.</summary>
     public static class Personas
@@ -215,6 +215,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedDiscussionsAsync(db, members, now, cancellationToken);
+        await SeedDocumentsAsync(db, now, cancellationToken);
     }
 
     /// <summary>Titles of the demo threads, for tests and the demo.</summary>

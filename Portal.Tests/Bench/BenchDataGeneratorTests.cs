@@ -5,8 +5,10 @@ using Portal.Bench.Data;
 using Portal.Bench.Data.Parts;
 using Portal.Bench.Data.Text;
 using Portal.Domain.Discussions;
+using Portal.Domain.Documents;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Discussions;
+using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Members;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Workspaces;
@@ -50,7 +52,15 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
             .ShouldBe([MembershipRole.Lead, MembershipRole.Member, MembershipRole.Observer], ignoreOrder: true);
         // The search index has the thread's own entry and one per post still shown.
         var shown = await db.Posts.CountAsync(p => p.DeletedAt == null && p.RemovedAt == null);
-        (await db.Set<SearchEntry>().CountAsync()).ShouldBe(volume.Threads + shown);
+        (await db.Set<SearchEntry>().CountAsync(e => e.SubjectKind == ThreadSubjectKind.Name)).ShouldBe(volume.Threads + shown);
+        // Documents: each published, some in several versions, acknowledged by some, in the index with their text.
+        var documents = await db.Documents.CountAsync();
+        documents.ShouldBeGreaterThanOrEqualTo(World.Workspaces.Count / 2);
+        (await db.Documents.CountAsync(d => !d.Versions.Any(v => v.Status == DocumentVersionStatus.Published))).ShouldBe(0);
+        (await db.Documents.CountAsync(d => d.Versions.Count(v => v.Status == DocumentVersionStatus.Published) > 1)).ShouldBeGreaterThan(0);
+        (await db.DocumentReviews.CountAsync(r => r.Decision == ReviewDecision.Approved)).ShouldBeGreaterThanOrEqualTo(documents);
+        (await db.DocumentAcknowledgements.CountAsync()).ShouldBeGreaterThan(0);
+        (await db.Set<SearchEntry>().CountAsync(e => e.SubjectKind == DocumentSubjectKind.Name)).ShouldBe(2 * documents);
         (await db.PostReactions.CountAsync()).ShouldBeGreaterThan(0);
         (await db.ThreadReadStates.CountAsync()).ShouldBeGreaterThan(0);
         (await db.Notifications.CountAsync()).ShouldBeGreaterThan(0);
@@ -130,6 +140,30 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
     }
 
     [Fact]
+    public async Task A_generated_document_is_found_by_its_readers_and_its_owner_sees_who_has_read_it()
+    {
+        var closed = World.Workspaces.Where(w => w.Visibility == WorkspaceVisibility.Closed).ToDictionary(w => w.Id);
+        GuidanceDocument document;
+        await using (var db = await Generated.Contexts.CreateDbContextAsync())
+        {
+            var ids = closed.Keys.ToList();
+            document = await db.Documents.AsNoTracking().Include(d => d.Versions).OrderBy(d => d.Id)
+                .FirstAsync(d => ids.Contains(d.WorkspaceId!.Value) && db.DocumentAcknowledgements.Any(a => a.DocumentId == d.Id));
+        }
+        var workspace = closed[document.WorkspaceId!.Value];
+        var owner = workspace.Leads[0];
+        var outsider = World.Members.First(m => !m.IsAdministrator && !workspace.Readers.Contains(m.Id)).Id;
+        var search = Generated.Get<SearchService>();
+
+        var found = await search.SearchAsync(workspace.Readers[^1], document.Title, new SearchFilters(WorkspaceId: workspace.Id, Kind: DocumentSubjectKind.Name), pageSize: 100);
+        found.Hits.ShouldContain(h => h.Subject == DocumentSubjectKind.Of(document.Id));
+        (await search.SearchAsync(outsider, document.Title, pageSize: 100)).Hits.ShouldNotContain(h => h.Subject.Id == document.Id);
+
+        var overview = await Generated.Get<DocumentAcknowledgementService>().OverviewAsync(owner, document.Id);
+        overview.Total.ShouldBe(workspace.Readers.Count);
+    }
+
+    [Fact]
     public void The_fast_rendering_of_generated_posts_is_the_products()
     {
         var text = new SwedishText(new BenchRandom(7, "test"));
@@ -162,6 +196,10 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
             ["reading"] = Hash((await db.ThreadReadStates.AsNoTracking().ToListAsync()).Select(r => $"{r.MemberId} {r.ThreadId} {r.LastReadSequence}")
                 .Concat((await db.ThreadFollows.AsNoTracking().ToListAsync()).Select(f => $"{f.MemberId} {f.ThreadId} {f.FollowedAt:O}"))),
             ["notifications"] = Hash((await db.Notifications.AsNoTracking().ToListAsync()).Select(n => $"{n.Id} {n.MemberId} {n.Kind} {n.PartId} {n.ReadAt:O}")),
+            ["documents"] = Hash((await db.Documents.AsNoTracking().Include(d => d.Versions).ThenInclude(v => v.Reviews).AsSplitQuery().ToListAsync())
+                .Select(d => $"{d.Id} {d.WorkspaceId} {d.OwnerId} {d.Title} {d.ReviewDueOn} {string.Join(',', d.Versions.OrderBy(v => v.Number)
+                    .Select(v => $"{v.Id}/{v.Number}/{v.Status}/{v.EffectiveFrom}/{v.Body}/{v.Reviews.Count}"))}")
+                .Concat((await db.DocumentAcknowledgements.AsNoTracking().ToListAsync()).Select(a => $"{a.DocumentId} {a.VersionId} {a.MemberId} {a.AcknowledgedAt:O}"))),
             ["updates"] = Hash((await db.WorkspaceUpdates.AsNoTracking().ToListAsync()).Select(u => $"{u.Id} {u.WorkspaceId} {u.Text} {u.IsPinned}")),
         };
     }

@@ -26,3 +26,5 @@ public sealed class DocumentText;
 public sealed class MudBlazorText;
 
 public sealed class DocumentWriteText;
+/// <summary>Who has read a document (the acknowledgements page).</summary>
+public sealed class DocumentReadText;

@@ -22,6 +22,7 @@ public static class BenchDataParts
         new Parts.WorkspacesPart(),
         new Parts.DiscussionsPart(),
         new Parts.UpdatesPart(),
-        // Later: new Parts.DocumentsPart(), new Parts.MeetingsPart(), new Parts.RequestsPart(),
+        new Parts.DocumentsPart(),
+        // Later: new Parts.MeetingsPart(), new Parts.RequestsPart(),
     ];
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
+using Portal.Domain.Documents;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Discussions;
@@ -9,6 +10,7 @@ using Portal.Infrastructure.Features.Updates;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Seeding;
+using Portal.Tests.Infrastructure.Documents;
 using P = Portal.Infrastructure.Seeding.DemoData.Personas;
 using W = Portal.Infrastructure.Seeding.DemoData.Workspaces;
 
@@ -19,7 +21,7 @@ namespace Portal.Tests.Infrastructure.Access;
 /// the list query returns the item. Run on the demo data plus the states that are easy to get wrong:
 /// invited to a hidden workspace, left, removed, requested, declined, withdrawn, a disabled
 /// organisation, threads shared across workspaces, deleted and removed posts, updates in a hidden
-/// workspace.</summary>
+/// workspace, draft-only and published documents in every kind of place.</summary>
 public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
@@ -79,8 +81,38 @@ public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsync
         // A disabled organisation: its members cannot act (LoadActorAsync refuses them), but the
         // policy's two faces must still agree about them.
         await using var db = await _database.Contexts.CreateDbContextAsync();
+        await AddDocumentStatesAsync(db);
         var ngo = await db.Members.Where(m => m.Id == P.NgoMember).Select(m => m.OrganisationId).SingleAsync();
         await administration.DisableOrganisationAsync(P.Administrator, ngo);
+    }
+
+    /// <summary>Documents whose visibility turns on drafts, reviewers and the workspace's kind (besides the
+    /// demo library): a draft-only document in a hidden workspace (its owner and the workspace's leads), a
+    /// portal-wide draft-only one (its owner and the administrators), a draft whose named reviewers are a
+    /// member from another organisation and one who has left the workspace, a published document in a
+    /// closed workspace and a portal-wide published one.</summary>
+    private static async Task AddDocumentStatesAsync(PortalDbContext db)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        async Task<GuidanceDocument> DraftOnly(Guid? workspaceId, Guid ownerId, string title)
+        {
+            var document = GuidanceDocument.Create(workspaceId, await db.OrganisationOfAsync(ownerId), ownerId,
+                new DocumentMetadata(title, null, DocumentType.Routine, DocumentAudience.Both, [], today.AddMonths(6)), "Utkast", null, today, now);
+            db.Documents.Add(document);
+            return document;
+        }
+
+        await DraftOnly(W.SteeringGroup, P.NmtLead, "Utkast i dolt arbetsrum");
+        await DraftOnly(null, Member("johan.berg"), "Portalgemensamt utkast");
+        var reviewed = await DraftOnly(W.ManualRevision, Member("hanna.lind"), "Utkast med granskare");
+        reviewed.SetReviewers(reviewed.Draft!.Id, [
+            new DocumentReviewer(Member("greta.alm"), await db.OrganisationOfAsync(Member("greta.alm"))),
+            new DocumentReviewer(P.NmtPolice, await db.OrganisationOfAsync(P.NmtPolice)), // left the group above
+        ], now);
+        await DocumentTestDocuments.PublishedAsync(db, W.Lamp, P.LampLead, P.NmtLead, today, now, title: "Publicerad i LAMP");
+        await DocumentTestDocuments.PublishedAsync(db, null, P.Administrator, P.NmtPolice, today, now, title: "Publicerad för alla");
+        await db.SaveChangesAsync();
     }
 
     [Fact]

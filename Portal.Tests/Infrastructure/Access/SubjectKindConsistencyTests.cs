@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Access;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Subjects;
@@ -22,6 +23,7 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
     {
         [ThreadSubjectKind.Name] = db => db.Threads.Select(t => t.Id),
         [WorkspaceSubjectKind.Name] = db => db.Workspaces.Select(w => w.Id),
+        [DocumentSubjectKind.Name] = db => db.Documents.Select(d => d.Id),
     };
 
     public async Task InitializeAsync()
