@@ -42,7 +42,7 @@ public sealed class WorkspaceSectionsBrowserTests(BrowserFixture browser) : IAsy
         var nmt = $"workspaces/{DemoData.Workspaces.Nmt}";
         var report = new List<string>();
 
-        foreach (var section in new[] { "", "discussions", "updates", "members" })
+        foreach (var section in new[] { "", "discussions", "updates", "documents", "members" })
         {
             await page.GotoAsync(section.Length == 0 ? nmt : $"{nmt}/{section}");
             await page.WaitForInteractiveAsync();
