@@ -211,6 +211,22 @@ public abstract class DocumentWriteServiceTests(DatabaseProvider provider) : IAs
         (await db.Notifications.AnyAsync(n => n.Kind == DocumentNotificationKinds.PleaseRead && n.PartId == draft)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Describing_a_published_document_reindexes_its_title_and_a_stale_description_is_refused()
+    {
+        var id = await PublishedAsync();
+        var stale = (await Writes.GetDraftAsync(Johanna, id)).Version;
+
+        var version = await Writes.DescribeAsync(Johanna, id, stale, Metadata("Handbok om skuldbindningsavtalen"));
+
+        var search = _database.Get<SearchService>();
+        (await search.SearchAsync(Sara, "skuldbindningsavtal")).Hits.ShouldContain(h => h.Subject == DocumentSubjectKind.Of(id) && h.Title == "Handbok om skuldbindningsavtalen");
+        version.ShouldBeGreaterThan(stale);
+        (await Should.ThrowAsync<DomainRuleException>(() => Writes.DescribeAsync(Johanna, id, stale, Metadata("Något annat"))))
+            .Code.ShouldBe(DocumentWriteService.ChangedConcurrently);
+        await Should.ThrowAsync<AccessDeniedException>(() => Writes.DescribeAsync(Karin, id, version, Metadata("Polisens titel")));
+    }
+
     private async Task<Guid> PublishedAsync()
     {
         var id = await CreateAsync();

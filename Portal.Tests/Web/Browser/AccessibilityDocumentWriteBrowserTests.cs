@@ -40,6 +40,8 @@ public sealed partial class AccessibilityBrowserTests
         await LoadAsync(owner, $"documents/{id}/draft");
         await Expect(owner.GetByTestId("draft-editor")).ToBeVisibleAsync();
         await Expect(owner.GetByTestId("publish-missing")).ToBeVisibleAsync();
+        await owner.GetByTestId("open-describe").ClickAsync();
+        await Expect(owner.GetByTestId("save-describe")).ToBeVisibleAsync();
         await ScanAsync(owner, "draft page as owner, waiting for a reviewer", report);
 
         var reviewer = await SignInAsync("Karin Holm", culture);
