@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Features.Documents;
 /// commenting and publishing. Every call loads the actor, asks the access policy and lets the aggregate
 /// decide the rules; the UI hides what the actor may not do, but "no" is said here.</summary>
 public sealed partial class DocumentWriteService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, Notifier notifier,
-    WriteLimiter limiter, DocumentSearchIndexer indexer, IEventBus bus)
+    WriteLimiter limiter, DocumentSearchIndexer indexer, IEventBus bus, Files.DocumentFileService files)
 {
     public const string ChangedConcurrently = "document.changed-concurrently";
 
@@ -69,12 +69,18 @@ public sealed partial class DocumentWriteService(IDbContextFactory<PortalDbConte
             return Task.CompletedTask;
         }, new CountedWrite(DocumentWrites.Edit, Field: "body"), cancellationToken);
 
-    public Task DiscardDraftAsync(Guid actorId, Guid documentId, Guid versionId, CancellationToken cancellationToken = default) =>
-        EditAsync(actorId, documentId, null, (_, _, document, _) =>
+    public async Task DiscardDraftAsync(Guid actorId, Guid documentId, Guid versionId, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyCollection<string> storedFiles = [];
+        await EditAsync(actorId, documentId, null, (_, _, document, _) =>
         {
+            storedFiles = document.VersionById(versionId).Attachments.Select(a => a.StorageKey).ToList();
             document.DiscardDraft(versionId);
             return Task.CompletedTask;
         }, new CountedWrite(DocumentWrites.Edit), cancellationToken);
+        // The draft's own uploads go with it; files it carried from earlier versions are still named there and stay.
+        await files.DeleteUnreferencedAsync(storedFiles, cancellationToken);
+    }
 
     /// <summary>Names the draft's reviewers. Each must be able to read the document (for a workspace
     /// document an active member of it) and signs off for the organisation their member row says; the

@@ -21,7 +21,7 @@ public sealed class DocumentSignOffBrowserTests(BrowserFixture browser) : IAsync
 
     private readonly PortalWebFactory _portal = new(DatabaseProvider.Sqlite);
     private readonly List<IBrowserContext> _contexts = [];
-    private string _baseUrl = "";
+    private Uri _baseUrl = null!;
 
     public Task InitializeAsync()
     {
