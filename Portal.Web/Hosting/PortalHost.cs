@@ -40,6 +40,8 @@ public static class PortalHost
             ?? new Portal.Infrastructure.Outbox.OutboxOptions());
         builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
             ?? new Portal.Infrastructure.Scheduling.TimedJobOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Documents:Review").Get<Portal.Infrastructure.Features.Documents.DocumentReviewOptions>()
+            ?? new Portal.Infrastructure.Features.Documents.DocumentReviewOptions());
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();
