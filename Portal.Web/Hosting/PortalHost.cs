@@ -41,6 +41,8 @@ public static class PortalHost
         builder.Services.AddSingleton(configuration.GetSection("Portal:Scheduler").Get<Portal.Infrastructure.Scheduling.TimedJobOptions>()
             ?? new Portal.Infrastructure.Scheduling.TimedJobOptions());
         builder.Services.AddSingleton(DocumentFiles(builder, dataFolder));
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Documents:Review").Get<Portal.Infrastructure.Features.Documents.DocumentReviewOptions>()
+            ?? new Portal.Infrastructure.Features.Documents.DocumentReviewOptions());
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();
