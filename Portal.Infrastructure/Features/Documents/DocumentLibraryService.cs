@@ -12,7 +12,7 @@ namespace Portal.Infrastructure.Features.Documents;
 /// and the home page's documents to read. Every call loads the actor and asks the access policy; a document
 /// the actor may not see does not exist for them.</summary>
 public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, WriteLimiter limiter,
-    DocumentRenderer renderer, DocumentComparer comparer)
+    DocumentRenderer renderer, DocumentComparer comparer, Portal.Infrastructure.Events.IEventBus bus)
 {
     /// <summary>Acknowledgements a member may give (ADR 0019).</summary>
     public const string AcknowledgeWrite = "document-acknowledge";
@@ -168,7 +168,11 @@ public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> co
             await using var fresh = await contexts.CreateDbContextAsync(CancellationToken.None);
             if (!await AlreadyAcknowledgedAsync(fresh, document.Id, actor.MemberId, version.Id, CancellationToken.None))
                 throw;
+            return;
         }
+        // An acknowledgement is not a change of the aggregate, so it raises no event of its own: the owner's open
+        // "who has read it" page and the member's other tabs hear of it through the document's change event.
+        await bus.PublishAsync(new DocumentChanged(document.Id, document.WorkspaceId), CancellationToken.None);
     }
 
     /// <summary>Documents in force whose current major version the member has not acknowledged: a workspace's
