@@ -94,6 +94,29 @@ public sealed class DocumentSignOffBrowserTests(BrowserFixture browser) : IAsync
         await Expect(erik.GetByTestId("acknowledgement").Filter(new() { HasText = "Maria Ek" })).ToHaveAttributeAsync("data-acknowledged", "false");
     }
 
+    [Fact]
+    public async Task The_owner_uploads_several_files_at_once_and_a_renamed_program_is_refused_beside_its_name_while_the_pdf_is_attached()
+    {
+        var writes = _portal.Services.GetRequiredService<DocumentWriteService>();
+        var id = await writes.CreateAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.Nmt,
+            new DocumentMetadata("Checklista med bilagor", null, DocumentType.Checklist, DocumentAudience.Adults, [],
+                StockholmTime.Today(TimeProvider.System).AddYears(1)), "## Steg\n\nSe bilagan.", "Första versionen");
+        var erik = await SignInAsync("Erik Sandberg");
+        await erik.GotoAsync($"documents/{id}/draft");
+        await erik.WaitForInteractiveAsync();
+
+        await erik.GetByTestId("draft-files-input").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "Bilaga 1.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n"u8.ToArray() },
+            // A Windows program ("MZ") named as a PDF: its first bytes give it away.
+            new FilePayload { Name = "faktura.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00] },
+        });
+
+        await Expect(erik.Locator("[data-testid=draft-file][data-file-name='Bilaga 1.pdf']")).ToHaveCountAsync(1);
+        await Expect(erik.Locator("[data-testid=draft-upload][data-file-name='faktura.pdf'] [data-testid=draft-upload-refusal]")).ToBeVisibleAsync();
+        await Expect(erik.Locator("[data-testid=draft-file][data-file-name='faktura.pdf']")).ToHaveCountAsync(0);
+    }
+
     private async Task<IPage> SignInAsync(string persona)
     {
         var context = await browser.NewContextAsync(_baseUrl);
