@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Domain.Documents;
+using Portal.Infrastructure.Features;
+using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Persistence;
+using Portal.Infrastructure.Seeding;
 using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.Web.Browser;
@@ -46,6 +50,40 @@ public sealed partial class AccessibilityBrowserTests
         await TabToAsync(page, page.GetByTestId("document-acknowledge"), 200);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("document-acknowledged")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Writing_a_draft_approving_it_and_publishing_work_by_keyboard_alone()
+    {
+        // The draft and its reviewer come through the use cases; the owner's and the reviewer's work is all keys.
+        var writes = portal.Portal.Services.GetRequiredService<DocumentWriteService>();
+        var id = await writes.CreateAsync(DemoData.Personas.NmtLead, DemoData.Workspaces.Nmt,
+            new DocumentMetadata("Rutin skriven med tangentbordet", null, DocumentType.Routine, DocumentAudience.Both, [],
+                StockholmTime.Today(TimeProvider.System).AddYears(1)), "## Steg\n\nRing.", "Första versionen");
+        var draft = (await writes.GetDraftAsync(DemoData.Personas.NmtLead, id)).Draft!;
+        await writes.SetReviewersAsync(DemoData.Personas.NmtLead, id, draft.VersionId, [DemoData.Personas.NmtPolice]);
+
+        var erik = await KeyboardSignInAsync("Erik Sandberg");
+        await LoadAsync(erik, $"documents/{id}/draft");
+        await TabToAsync(erik, erik.Locator("textarea[data-testid=draft-body]"), 120);
+        await erik.Keyboard.PressAsync("End");
+        await erik.Keyboard.TypeAsync(" Skriv sedan till NMT.");
+        await TabToAsync(erik, erik.Locator("input[data-testid=draft-change-note], textarea[data-testid=draft-change-note]").First, 20);
+        await erik.Keyboard.TypeAsync(" med skrivsteg");
+        await TabToAsync(erik, erik.GetByTestId("save-draft"), 20);
+        await erik.Keyboard.PressAsync("Enter");
+        await Expect(erik.GetByTestId("draft-saved")).ToBeVisibleAsync();
+
+        var karin = await KeyboardSignInAsync("Karin Holm");
+        await LoadAsync(karin, $"documents/{id}/draft");
+        await TabToAsync(karin, karin.GetByTestId("approve"), 200);
+        await karin.Keyboard.PressAsync("Enter");
+        await Expect(karin.GetByTestId("decision-saved")).ToBeVisibleAsync();
+
+        await Expect(erik.GetByTestId("publish-ready")).ToBeVisibleAsync();
+        await TabToAsync(erik, erik.GetByTestId("publish"), 200);
+        await erik.Keyboard.PressAsync("Enter");
+        await Expect(erik.GetByTestId("draft-notice")).ToContainTextAsync("1.0");
     }
 
     private async Task<Guid> DemoManualIdAsync()
