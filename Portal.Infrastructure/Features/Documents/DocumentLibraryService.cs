@@ -170,9 +170,8 @@ public sealed class DocumentLibraryService(IDbContextFactory<PortalDbContext> co
                 throw;
             return;
         }
-        // An acknowledgement is not a change of the aggregate, so it raises no event of its own: the owner's open
-        // "who has read it" page and the member's other tabs hear of it through the document's change event.
-        await bus.PublishAsync(new DocumentChanged(document.Id, document.WorkspaceId), CancellationToken.None);
+        // Not a change of the aggregate: the owner's open list of readers and the member's own "to read" hear of it.
+        await bus.PublishAsync(new DocumentAcknowledged(document.Id, actor.MemberId), CancellationToken.None);
     }
 
     /// <summary>Documents in force whose current major version the member has not acknowledged: a workspace's
