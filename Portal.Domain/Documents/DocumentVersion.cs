@@ -66,21 +66,22 @@ public sealed class DocumentVersion : Entity
         LastEditedAt = now;
     }
 
-    internal IReadOnlyList<Guid> SetReviewers(IReadOnlyCollection<DocumentReviewer> reviewers, DateTimeOffset now)
+    internal ReviewerChanges SetReviewers(IReadOnlyCollection<DocumentReviewer> reviewers, DateTimeOffset now)
     {
         var distinct = reviewers.DistinctBy(r => r.MemberId).ToList();
         if (distinct.Count > GuidanceDocument.MaxReviewers)
             throw new DomainRuleException("document.reviewers.too-many", "reviewers");
         if (distinct.Any(r => r.MemberId == AuthorId))
             throw new DomainRuleException("document.reviewers.author", "reviewers");
-        _reviews.RemoveAll(r => distinct.All(d => d.MemberId != r.ReviewerId));
+        var removed = _reviews.Where(r => distinct.All(d => d.MemberId != r.ReviewerId)).Select(r => r.ReviewerId).ToList();
+        _reviews.RemoveAll(r => removed.Contains(r.ReviewerId));
         var added = new List<Guid>();
         foreach (var reviewer in distinct.Where(d => _reviews.All(r => r.ReviewerId != d.MemberId)))
         {
             _reviews.Add(new DocumentReview(Id, reviewer.MemberId, reviewer.OrganisationId, now));
             added.Add(reviewer.MemberId);
         }
-        return added;
+        return new ReviewerChanges(added, removed);
     }
 
     internal void Decide(Guid reviewerId, ReviewDecision decision, string? comment, DateTimeOffset now)

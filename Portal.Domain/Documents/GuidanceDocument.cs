@@ -132,12 +132,14 @@ public sealed class GuidanceDocument : AggregateRoot
 
     /// <summary>The owner names who must sign off, each for their organisation. Decisions of reviewers
     /// who stay named are kept; new ones start pending. The author of the draft cannot review it.</summary>
-    public IReadOnlyList<Guid> SetReviewers(Guid versionId, IReadOnlyCollection<DocumentReviewer> reviewers, DateTimeOffset now)
+    /// <summary>Names the draft's reviewers: those newly named and those no longer named, for the caller
+    /// to tell each of them.</summary>
+    public ReviewerChanges SetReviewers(Guid versionId, IReadOnlyCollection<DocumentReviewer> reviewers, DateTimeOffset now)
     {
         var draft = OpenDraft(versionId);
-        var added = draft.SetReviewers(reviewers, now);
+        var changes = draft.SetReviewers(reviewers, now);
         Changed();
-        return added;
+        return changes;
     }
 
     public void Decide(Guid versionId, Guid reviewerId, ReviewDecision decision, string? comment, DateTimeOffset now)
@@ -200,6 +202,10 @@ public sealed class GuidanceDocument : AggregateRoot
 /// <summary>What describes a document in the library (its filters and sort keys).</summary>
 public sealed record DocumentMetadata(string? Title, string? Summary, DocumentType Type, DocumentAudience Audience,
     IReadOnlyCollection<ExploitationForm> ExploitationForms, DateOnly ReviewDueOn);
+
+/// <summary>Who a change of a draft's reviewers newly names and who it no longer names (their decisions
+/// are gone with them).</summary>
+public sealed record ReviewerChanges(IReadOnlyList<Guid> Added, IReadOnlyList<Guid> Removed);
 
 /// <summary>A reviewer the owner names: a member, signing off for their organisation.</summary>
 public sealed record DocumentReviewer(Guid MemberId, Guid OrganisationId);

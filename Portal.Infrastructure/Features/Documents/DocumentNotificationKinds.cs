@@ -16,6 +16,7 @@ public static class DocumentNotificationKinds
     public const string Published = "document.published";
     public const string PleaseRead = "document.please-read";
     public const string ReviewDue = "document.review-due";
+    public const string ReviewWithdrawn = "document.review-withdrawn";
 
     public static IServiceCollection AddDocumentNotificationKinds(this IServiceCollection services) => services
         .AddNotificationKind(new NotificationKindDefinition(ReviewRequested, InPortal: true, EmailFrequency.Immediately))
@@ -23,5 +24,6 @@ public static class DocumentNotificationKinds
         .AddNotificationKind(new NotificationKindDefinition(Approved, InPortal: true, EmailFrequency.Immediately))
         .AddNotificationKind(new NotificationKindDefinition(Published, InPortal: true, EmailFrequency.DailyDigest))
         .AddNotificationKind(new NotificationKindDefinition(PleaseRead, InPortal: true, EmailFrequency.DailyDigest))
-        .AddNotificationKind(new NotificationKindDefinition(ReviewDue, InPortal: true, EmailFrequency.Immediately, CanBeMuted: false));
+        .AddNotificationKind(new NotificationKindDefinition(ReviewDue, InPortal: true, EmailFrequency.Immediately, CanBeMuted: false))
+        .AddNotificationKind(new NotificationKindDefinition(ReviewWithdrawn, InPortal: true, EmailFrequency.Immediately));
 }

@@ -98,10 +98,16 @@ public sealed partial class DocumentWriteService(IDbContextFactory<PortalDbConte
         if (eligible.Count != ids.Count)
             throw new DomainRuleException("document.reviewers.not-eligible", "reviewers");
         var now = clock.GetUtcNow();
-        var added = document.SetReviewers(versionId, eligible, now);
-        await SaveAsync(db, actor, now, new CountedWrite(DocumentWrites.Review, Field: "reviewers"),
-            () => notifier.NotifyAsync(db, DocumentNotificationKinds.ReviewRequested, DocumentSubjectKind.Of(document.Id), versionId,
-                actor.MemberId, added, now, null, cancellationToken), cancellationToken);
+        var changes = document.SetReviewers(versionId, eligible, now);
+        await SaveAsync(db, actor, now, new CountedWrite(DocumentWrites.Review, Field: "reviewers"), async () =>
+        {
+            await notifier.NotifyAsync(db, DocumentNotificationKinds.ReviewRequested, DocumentSubjectKind.Of(document.Id), versionId,
+                actor.MemberId, changes.Added, now, null, cancellationToken);
+            // Heard by those who may still see the document (a new version of a published one). A reviewer
+            // of a never-published document may no longer know it exists: their request simply goes away.
+            await notifier.NotifyAsync(db, DocumentNotificationKinds.ReviewWithdrawn, DocumentSubjectKind.Of(document.Id), versionId,
+                actor.MemberId, changes.Removed, now, null, cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>A named reviewer approves the draft or asks for changes (with a comment); the owner and the

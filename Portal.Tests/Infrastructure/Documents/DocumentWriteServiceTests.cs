@@ -167,6 +167,8 @@ public abstract class DocumentWriteServiceTests(DatabaseProvider provider) : IAs
         await Writes.SetReviewersAsync(Johanna, id, draft.VersionId, [Karin, Johan, Sara]);
         (await RecipientsAsync(DocumentNotificationKinds.ReviewRequested, id)).ShouldBe([Karin, Johan, Sara], ignoreOrder: true);
         await Writes.SetReviewersAsync(Johanna, id, draft.VersionId, [Karin, Johan]);
+        // Never published: Sara may no longer know the document, so no notice names it to her.
+        (await RecipientsAsync(DocumentNotificationKinds.ReviewWithdrawn, id)).ShouldBeEmpty();
 
         await Writes.DecideAsync(Karin, id, draft.VersionId, ReviewDecision.Approved, null);
         await Writes.DecideAsync(Johan, id, draft.VersionId, ReviewDecision.ChangesRequested, "Åklagarens roll saknas.");
@@ -182,6 +184,20 @@ public abstract class DocumentWriteServiceTests(DatabaseProvider provider) : IAs
         (await RecipientsAsync(DocumentNotificationKinds.Published, id)).ShouldBe(readers, ignoreOrder: true);
         (await RecipientsAsync(DocumentNotificationKinds.PleaseRead, id)).ShouldBe(readers, ignoreOrder: true); // 1.0 is a major version
         (await RecipientsAsync(DocumentNotificationKinds.Published, id)).ShouldNotContain(Fatima);
+    }
+
+    [Fact]
+    public async Task A_reviewer_taken_off_a_new_version_hears_that_the_review_is_no_longer_needed()
+    {
+        var id = await PublishedAsync();
+        var draft = await Writes.StartDraftAsync(Johanna, id, major: false);
+        await Writes.SetReviewersAsync(Johanna, id, draft, [Karin, Johan]);
+        await Writes.DecideAsync(Johan, id, draft, ReviewDecision.ChangesRequested, "Se över kapitel 2.");
+
+        await Writes.SetReviewersAsync(Johanna, id, draft, [Karin]);
+
+        (await RecipientsAsync(DocumentNotificationKinds.ReviewWithdrawn, id)).ShouldBe([Johan]);
+        (await Writes.GetDraftAsync(Johanna, id)).Draft!.Reviewers.Select(r => r.Person.MemberId).ShouldBe([Karin]);
     }
 
     [Fact]
