@@ -45,10 +45,10 @@ public sealed class MeetingCalendar(MailOptions options)
         return Serialize(calendar);
     }
 
-    /// <summary>A subscribed feed (<c>METHOD:PUBLISH</c>): the meetings without attendee lists (a feed address
-    /// can leak; who else is invited stays in the portal). Cancelled meetings stay in as STATUS:CANCELLED so a
-    /// subscriber sees them cancelled rather than silently gone.</summary>
-    public string Feed(string name, IReadOnlyList<CalendarMeeting> meetings)
+    /// <summary>A subscribed feed or a download (<c>METHOD:PUBLISH</c>): the meetings without attendee lists (a
+    /// feed address can leak; who else is invited stays in the portal, behind its own rules). Cancelled meetings
+    /// stay in as STATUS:CANCELLED so a subscriber sees them cancelled rather than silently gone.</summary>
+    public string Publish(string name, IReadOnlyList<CalendarMeeting> meetings)
     {
         var calendar = NewCalendar("PUBLISH", meetings);
         calendar.AddProperty(new CalendarProperty("X-WR-CALNAME", name));

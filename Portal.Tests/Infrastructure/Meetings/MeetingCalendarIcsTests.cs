@@ -145,7 +145,7 @@ public sealed class MeetingCalendarIcsTests
             Id = Guid.NewGuid(), Uid = "other@samverkansportalen", Cancelled = true, Address = null, OnlineLink = "https://meet.example.se/abc",
         };
 
-        var text = Calendars.Feed("Mina möten", [single, other]);
+        var text = Calendars.Publish("Mina möten", [single, other]);
 
         text.ShouldNotContain("ATTENDEE");
         text.ShouldContain("X-WR-CALNAME:Mina möten");
