@@ -5,7 +5,6 @@ using Portal.Domain.Notifications;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Scheduling;
-using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Meetings;
 
@@ -55,7 +54,7 @@ public sealed class MeetingReminderJob(IDbContextFactory<PortalDbContext> contex
         var local = TimeZoneInfo.ConvertTime(occurrence.Start, StockholmTime.Zone);
         // The time as text, the same in both languages (the notification's text is not translated).
         var when = local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        await notifier.NotifyAsync(db, Kind, new SubjectRef(MeetingSubject, meeting.Id), occurrence.Id, null, recipients, now, when,
+        await notifier.NotifyAsync(db, Kind, MeetingSubjectKind.Of(meeting.Id), occurrence.Id, null, recipients, now, when,
             cancellationToken);
         db.MeetingRemindersSent.Add(new MeetingReminderSent(occurrence.Id, occurrence.Start, now));
         try
@@ -67,7 +66,4 @@ public sealed class MeetingReminderJob(IDbContextFactory<PortalDbContext> contex
             // Another run saved this occurrence's mark (and its reminders) first.
         }
     }
-
-    /// <summary>The meetings subject kind's name (<c>MeetingSubjectKind.Name</c>).</summary>
-    private const string MeetingSubject = "meeting";
 }
