@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddDocuments();
         services.AddMeetings();
+        services.AddMeetingCalendar();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();

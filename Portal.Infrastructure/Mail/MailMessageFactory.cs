@@ -3,7 +3,7 @@ using MimeKit;
 namespace Portal.Infrastructure.Mail;
 
 /// <summary>Turns an <see cref="OutgoingMail"/> into the MIME message both transports send:
-/// multipart/alternative (plain text first, HTML preferred), the portal as sender, and a Message-Id
+/// multipart/alternative (plain text first, HTML preferred; inside multipart/mixed when files are attached), the portal as sender, and a Message-Id
 /// derived only from <see cref="OutgoingMail.MessageId"/> so a repeated delivery carries the same one.</summary>
 public sealed class MailMessageFactory(MailOptions options, TimeProvider time)
 {
@@ -17,7 +17,10 @@ public sealed class MailMessageFactory(MailOptions options, TimeProvider time)
         };
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         message.To.Add(new MailboxAddress(mail.ToName, mail.ToAddress));
-        message.Body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = mail.TextBody, HtmlBody = mail.HtmlBody };
+        foreach (var attachment in mail.Attachments ?? [])
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        message.Body = body.ToMessageBody();
         return message;
     }
 

@@ -50,6 +50,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Meetings.MeetingInvitee> MeetingInvitees => Set<Portal.Domain.Meetings.MeetingInvitee>();
     public DbSet<Portal.Domain.Meetings.MeetingOccurrence> MeetingOccurrences => Set<Portal.Domain.Meetings.MeetingOccurrence>();
     public DbSet<Portal.Domain.Meetings.MeetingReply> MeetingReplies => Set<Portal.Domain.Meetings.MeetingReply>();
+    public DbSet<Portal.Domain.Meetings.CalendarFeed> CalendarFeeds => Set<Portal.Domain.Meetings.CalendarFeed>();
+    public DbSet<Portal.Domain.Meetings.MeetingReminderSent> MeetingRemindersSent => Set<Portal.Domain.Meetings.MeetingReminderSent>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 

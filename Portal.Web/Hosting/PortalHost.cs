@@ -164,6 +164,7 @@ public static class PortalHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapDocumentFileEndpoints();
+        app.MapMeetingCalendarEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
         app.MapBenchDiagnostics();

@@ -536,6 +536,35 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -672,6 +701,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("MeetingId", "OriginalStart");
 
                     b.ToTable("meeting_occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OccurrenceId", "Start");
+
+                    b.ToTable("meeting_reminders_sent", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Meetings.MeetingReply", b =>
@@ -1608,6 +1653,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Workspace");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("Portal.Domain.Workspaces.Workspace", null)
@@ -1690,6 +1744,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Portal.Domain.Meetings.Meeting", null)
                         .WithMany("Occurrences")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -529,6 +529,35 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("documents", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -665,6 +694,22 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MeetingId", "OriginalStart");
 
                     b.ToTable("meeting_occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OccurrenceId", "Start");
+
+                    b.ToTable("meeting_reminders_sent", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Meetings.MeetingReply", b =>
@@ -1590,6 +1635,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Workspace");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
                 {
                     b.HasOne("Portal.Domain.Workspaces.Workspace", null)
@@ -1672,6 +1726,15 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Meetings.Meeting", null)
                         .WithMany("Occurrences")
                         .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
