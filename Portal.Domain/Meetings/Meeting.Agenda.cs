@@ -30,7 +30,7 @@ public sealed partial class Meeting
         OpenOccurrence(occurrenceId);
         RequireAgendaRoom(occurrenceId);
         var item = new MeetingAgendaItem(Id, occurrenceId, title, ownerId, minutesAllotted, link, NextAgendaOrder(occurrenceId),
-            AgendaItemStatus.Accepted, editorId, now) { };
+            AgendaItemStatus.Accepted, editorId, now);
         _agendaItems.Add(item);
         MinutesChanged();
         return item;
