@@ -3,7 +3,6 @@ using Portal.Domain.Access;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Infrastructure.Features.Documents;
-using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Subjects;
 using Portal.Infrastructure.WriteLimits;
@@ -13,7 +12,7 @@ namespace Portal.Infrastructure.Features.Meetings;
 /// <summary>The agenda of an occurrence: editors build it, invitees propose items until the deadline and an
 /// editor accepts or declines them. Links go to threads and documents the member setting them may see; a
 /// reader who may not see the target gets the item without the link.</summary>
-public sealed class MeetingAgendaService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, Notifier notifier,
+public sealed class MeetingAgendaService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock,
     WriteLimiter limiter, MeetingMinutesIndexer indexer, SubjectRegistry subjects)
 {
     private const int LinkOptionsTake = 40;

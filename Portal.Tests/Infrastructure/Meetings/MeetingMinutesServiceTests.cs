@@ -6,6 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Infrastructure.Features.Meetings;
 using Portal.Infrastructure.Features.Search;
+using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Scheduling;
 using static Portal.Tests.Infrastructure.Meetings.MeetingMinutesScenario;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.Directory;
 using Portal.Domain.Meetings;
+using Portal.Domain.Organisations;
 using Portal.Infrastructure.Features.Meetings;
 using Portal.Web.Account;
 using Portal.Web.Components.Live;
