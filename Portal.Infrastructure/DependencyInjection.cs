@@ -84,6 +84,7 @@ public static class DependencyInjection
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddDocuments();
+        services.AddMeetings();
         services.AddMeetingMinutes();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();

@@ -40,7 +40,7 @@ public sealed class MeetingActionOverdueJob(IDbContextFactory<PortalDbContext> c
         var item = meeting?.ActionItems.SingleOrDefault();
         if (meeting is null || item is null || !item.IsOverdueOn(today) || item.OverdueNotifiedFor == item.DueOn)
             return;
-        await notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.ActionOverdue, MeetingSubject.Of(meeting.Id), item.Id, null,
+        await notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.ActionOverdue, MeetingSubjectKind.Of(meeting.Id), item.Id, null,
             [item.AssigneeId, meeting.OrganiserId], now, MeetingMinutesService.Excerpt(item.Text), cancellationToken);
         meeting.ActionItemOverdueNotified(item.Id);
         try

@@ -48,7 +48,7 @@ public sealed class MeetingAgendaDeadlineJob(IDbContextFactory<PortalDbContext> 
         if (meeting.CancelledAt is null && !occurrence.IsCancelled)
         {
             var local = MeetingMinutesTime.ToLocal(deadline.Deadline).ToString("yyyy-MM-dd HH:mm");
-            await notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.AgendaDeadline, MeetingSubject.Of(meeting.Id), occurrenceId, null,
+            await notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.AgendaDeadline, MeetingSubjectKind.Of(meeting.Id), occurrenceId, null,
                 meeting.Invitees.Select(i => i.MemberId), now, local, cancellationToken);
         }
         meeting.ProposalDeadlineReminderSent(occurrenceId);

@@ -4,7 +4,6 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Persistence;
-using Portal.Infrastructure.Subjects;
 
 namespace Portal.Infrastructure.Features.Meetings;
 
@@ -20,17 +19,6 @@ internal enum MinutesParts
 /// <summary>A meeting loaded for the minutes part, with the actor's standing in it asked of the policy once.</summary>
 internal sealed record MinutesContext(Actor Actor, Meeting Meeting, MeetingOccurrence Occurrence, IReadOnlyList<Guid> WorkspaceIds,
     bool CanEdit, bool CanWrite, bool IsInvitee);
-
-/// <summary>The subject "meeting" as the minutes part names it (the core part's subject kind answers for it:
-/// who may see it, its title and link).</summary>
-public static class MeetingSubject
-{
-    public const string Kind = "meeting";
-
-    public static SubjectRef Of(Guid meetingId) => new(Kind, meetingId);
-
-    public static string LinkTo(Guid meetingId) => $"/meetings/{meetingId}";
-}
 
 internal static class MeetingMinutesLoading
 {

@@ -14,7 +14,7 @@ public sealed class MeetingMinutesIndexer(ISearchIndex index)
 {
     public async Task IndexMinutesAsync(PortalDbContext db, Meeting meeting, MeetingOccurrence occurrence, CancellationToken cancellationToken)
     {
-        var subject = MeetingSubject.Of(meeting.Id);
+        var subject = MeetingSubjectKind.Of(meeting.Id);
         var minutes = meeting.MinutesOf(occurrence.Id);
         var decisions = meeting.Decisions.Where(d => d.OccurrenceId == occurrence.Id).OrderBy(d => d.Order).Select(d => d.Text).ToList();
         var text = string.Join("\n", new[] { DocumentText.PlainText(minutes?.Text ?? "") }.Concat(decisions).Where(t => !string.IsNullOrWhiteSpace(t)));
@@ -30,14 +30,14 @@ public sealed class MeetingMinutesIndexer(ISearchIndex index)
     public Task IndexAgendaItemAsync(PortalDbContext db, Meeting meeting, MeetingAgendaItem item, MeetingOccurrence occurrence,
         CancellationToken cancellationToken) =>
         item.Status != AgendaItemStatus.Accepted
-            ? index.RemoveAsync(db, MeetingSubject.Of(meeting.Id), item.Id, cancellationToken)
-            : index.IndexAsync(db, new IndexedText(MeetingSubject.Of(meeting.Id), item.Id, TitleOf(meeting, occurrence), item.Title,
+            ? index.RemoveAsync(db, MeetingSubjectKind.Of(meeting.Id), item.Id, cancellationToken)
+            : index.IndexAsync(db, new IndexedText(MeetingSubjectKind.Of(meeting.Id), item.Id, TitleOf(meeting, occurrence), item.Title,
                 LinkTo(meeting.Id, occurrence.Id), item.ProposedAt, WorkspaceIdsOf(meeting), AuthorId: item.ProposedById), cancellationToken);
 
     public Task RemoveAgendaItemAsync(PortalDbContext db, Guid meetingId, Guid itemId, CancellationToken cancellationToken) =>
-        index.RemoveAsync(db, MeetingSubject.Of(meetingId), itemId, cancellationToken);
+        index.RemoveAsync(db, MeetingSubjectKind.Of(meetingId), itemId, cancellationToken);
 
-    public static string LinkTo(Guid meetingId, Guid occurrenceId) => $"{MeetingSubject.LinkTo(meetingId)}?occurrence={occurrenceId}";
+    public static string LinkTo(Guid meetingId, Guid occurrenceId) => $"{MeetingSubjectKind.LinkTo(meetingId)}?occurrence={occurrenceId}";
 
     /// <summary>The meeting's title and the occurrence's Swedish day: a series' minutes are told apart by date.</summary>
     private static string TitleOf(Meeting meeting, MeetingOccurrence occurrence) =>
@@ -49,7 +49,7 @@ public sealed class MeetingMinutesIndexer(ISearchIndex index)
 /// <summary>Fills the index with every occurrence's minutes and every accepted agenda item (search backfill).</summary>
 internal sealed class MeetingMinutesSearchSource(MeetingMinutesIndexer indexer) : ISearchSource
 {
-    public IReadOnlyCollection<string> Kinds { get; } = [MeetingSubject.Kind];
+    public IReadOnlyCollection<string> Kinds { get; } = [MeetingSubjectKind.Name];
 
     public async Task IndexAllAsync(PortalDbContext db, CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ public sealed class MeetingMinutesService(IDbContextFactory<PortalDbContext> con
             await RequireAssignableAsync(db, context.Meeting, assigneeId, cancellationToken);
             var item = context.Meeting.AddActionItem(occurrenceId, text, assigneeId, dueOn, context.Actor.MemberId, StockholmTime.DayOf(now), now);
             id = item.Id;
-            return () => notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.ActionAssigned, MeetingSubject.Of(meetingId), item.Id,
+            return () => notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.ActionAssigned, MeetingSubjectKind.Of(meetingId), item.Id,
                 context.Actor.MemberId, [assigneeId], now, Excerpt(item.Text), cancellationToken);
         }, cancellationToken);
         return id;

@@ -58,7 +58,7 @@ public sealed class TrainingParticipantService(IDbContextFactory<PortalDbContext
             var movedUp = context.Meeting.Unregister(occurrenceId, context.Actor.MemberId);
             return movedUp is null
                 ? null
-                : () => notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.TrainingSeat, MeetingSubject.Of(meetingId), occurrenceId,
+                : () => notifier.NotifyAsync(db, MeetingMinutesNotificationKinds.TrainingSeat, MeetingSubjectKind.Of(meetingId), occurrenceId,
                     null, [movedUp.MemberId], now, null, cancellationToken);
         }, cancellationToken);
 
