@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddDocuments();
         services.AddMeetings();
         services.AddMeetingCalendar();
+        services.AddMeetingMinutes();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();

@@ -28,3 +28,6 @@ public sealed class MudBlazorText;
 public sealed class DocumentWriteText;
 /// <summary>Who has read a document (the acknowledgements page).</summary>
 public sealed class DocumentReadText;
+
+/// <summary>The meeting's agenda, minutes, action items and training participants (the minutes part).</summary>
+public sealed class MeetingMinutesText;

@@ -1,0 +1,467 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MeetingMinutes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "meeting_action_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DoneAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DoneById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OverdueNotifiedFor = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_action_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_action_items_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_action_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_action_items_members_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_action_items_members_DoneById",
+                        column: x => x.DoneById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_action_items_members_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_agenda_deadlines",
+                columns: table => new
+                {
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReminderSentFor = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_agenda_deadlines", x => x.OccurrenceId);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_deadlines_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_deadlines_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_agenda_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MinutesAllotted = table.Column<int>(type: "INTEGER", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LinkTargetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_agenda_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_items_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_items_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_items_members_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_items_members_ProposedById",
+                        column: x => x.ProposedById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_attendance",
+                columns: table => new
+                {
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Present = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_attendance", x => new { x.OccurrenceId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_decisions_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_decisions_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_decisions_members_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_minutes",
+                columns: table => new
+                {
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    WrittenById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_minutes", x => x.OccurrenceId);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_minutes_members_WrittenById",
+                        column: x => x.WrittenById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "training_outside_participants",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    County = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_training_outside_participants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_training_outside_participants_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_training_outside_participants_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_training_outside_participants_members_RecordedById",
+                        column: x => x.RecordedById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "training_registrations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_training_registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_training_registrations_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_training_registrations_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_training_registrations_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_AssigneeId_DoneAt",
+                table: "meeting_action_items",
+                columns: new[] { "AssigneeId", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_DoneById",
+                table: "meeting_action_items",
+                column: "DoneById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_DueOn_DoneAt",
+                table: "meeting_action_items",
+                columns: new[] { "DueOn", "DoneAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_MeetingId_OccurrenceId",
+                table: "meeting_action_items",
+                columns: new[] { "MeetingId", "OccurrenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_OccurrenceId",
+                table: "meeting_action_items",
+                column: "OccurrenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_action_items_RecordedById",
+                table: "meeting_action_items",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_deadlines_Deadline",
+                table: "meeting_agenda_deadlines",
+                column: "Deadline");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_deadlines_MeetingId",
+                table: "meeting_agenda_deadlines",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_items_MeetingId_OccurrenceId",
+                table: "meeting_agenda_items",
+                columns: new[] { "MeetingId", "OccurrenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_items_OccurrenceId",
+                table: "meeting_agenda_items",
+                column: "OccurrenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_items_OwnerId",
+                table: "meeting_agenda_items",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_items_ProposedById",
+                table: "meeting_agenda_items",
+                column: "ProposedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_attendance_MeetingId",
+                table: "meeting_attendance",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_attendance_MemberId",
+                table: "meeting_attendance",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_decisions_MeetingId_OccurrenceId",
+                table: "meeting_decisions",
+                columns: new[] { "MeetingId", "OccurrenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_decisions_OccurrenceId",
+                table: "meeting_decisions",
+                column: "OccurrenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_decisions_RecordedById",
+                table: "meeting_decisions",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_minutes_MeetingId",
+                table: "meeting_minutes",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_minutes_WrittenById",
+                table: "meeting_minutes",
+                column: "WrittenById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_outside_participants_MeetingId_OccurrenceId",
+                table: "training_outside_participants",
+                columns: new[] { "MeetingId", "OccurrenceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_outside_participants_OccurrenceId",
+                table: "training_outside_participants",
+                column: "OccurrenceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_outside_participants_RecordedById",
+                table: "training_outside_participants",
+                column: "RecordedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_registrations_MeetingId",
+                table: "training_registrations",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_registrations_MemberId",
+                table: "training_registrations",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_training_registrations_OccurrenceId_MemberId",
+                table: "training_registrations",
+                columns: new[] { "OccurrenceId", "MemberId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "meeting_action_items");
+
+            migrationBuilder.DropTable(
+                name: "meeting_agenda_deadlines");
+
+            migrationBuilder.DropTable(
+                name: "meeting_agenda_items");
+
+            migrationBuilder.DropTable(
+                name: "meeting_attendance");
+
+            migrationBuilder.DropTable(
+                name: "meeting_decisions");
+
+            migrationBuilder.DropTable(
+                name: "meeting_minutes");
+
+            migrationBuilder.DropTable(
+                name: "training_outside_participants");
+
+            migrationBuilder.DropTable(
+                name: "training_registrations");
+        }
+    }
+}
