@@ -45,6 +45,11 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Documents.DocumentAttachment> DocumentAttachments => Set<Portal.Domain.Documents.DocumentAttachment>();
     public DbSet<Portal.Domain.Documents.DocumentAcknowledgement> DocumentAcknowledgements => Set<Portal.Domain.Documents.DocumentAcknowledgement>();
     public DbSet<Portal.Domain.Documents.DocumentComment> DocumentComments => Set<Portal.Domain.Documents.DocumentComment>();
+    public DbSet<Portal.Domain.Meetings.Meeting> Meetings => Set<Portal.Domain.Meetings.Meeting>();
+    public DbSet<Portal.Domain.Meetings.MeetingWorkspace> MeetingWorkspaces => Set<Portal.Domain.Meetings.MeetingWorkspace>();
+    public DbSet<Portal.Domain.Meetings.MeetingInvitee> MeetingInvitees => Set<Portal.Domain.Meetings.MeetingInvitee>();
+    public DbSet<Portal.Domain.Meetings.MeetingOccurrence> MeetingOccurrences => Set<Portal.Domain.Meetings.MeetingOccurrence>();
+    public DbSet<Portal.Domain.Meetings.MeetingReply> MeetingReplies => Set<Portal.Domain.Meetings.MeetingReply>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 
