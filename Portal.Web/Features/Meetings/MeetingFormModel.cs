@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Domain.Meetings;
 
 namespace Portal.Web.Features.Meetings;
 

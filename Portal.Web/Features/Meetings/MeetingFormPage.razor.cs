@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Domain.Workspaces;
 using Portal.Infrastructure.Features;
 using Portal.Infrastructure.Features.Meetings;
 using Portal.Infrastructure.Features.Workspaces;
@@ -35,6 +36,8 @@ public partial class MeetingFormPage
     private IReadOnlyList<Guid> _workspaceIds = [];
     private IReadOnlyList<PersonRef> _people = [];
     private IReadOnlyList<OrganisationRef> _organisations = [];
+    private IReadOnlyList<MyWorkspaceStanding> _otherWorkspaces = [];
+    private readonly HashSet<Guid> _alsoIn = [];
     private MeetingChangeScope _scope = MeetingChangeScope.Whole;
     private MeetingChangeScope[] _scopes = [MeetingChangeScope.Whole];
     private string? _occurrenceShown;
@@ -69,7 +72,7 @@ public partial class MeetingFormPage
             _notAllowed = Messages.For(exception);
         }
         _loaded = true;
-        if (_notAllowed is null && _scope != MeetingChangeScope.Occurrence)
+        if (_notAllowed is null)
             await PreviewAsync();
     }
 
@@ -89,6 +92,10 @@ public partial class MeetingFormPage
         }
         _workspaceIds = [workspaceId];
         TakePeople(workspace);
+        // A meeting may also belong to other workspaces the member leads (the policy wants a lead of each).
+        _otherWorkspaces = (await Workspaces.ListMineAsync(me))
+            .Where(s => s.WorkspaceId != workspaceId && s.Membership is { Status: MembershipStatus.Active, Role: MembershipRole.Lead })
+            .OrderBy(s => s.WorkspaceName, StringComparer.CurrentCulture).ToList();
         _model = MeetingFormModel.Starting(StockholmTime.Today(Clock));
     }
 
@@ -100,25 +107,50 @@ public partial class MeetingFormPage
             _notAllowed = T["Edit.NotAllowed"];
             return;
         }
-        _workspaceIds = view.WorkspaceIds;
-        _workspace = await Workspaces.GetAsync(me, view.WorkspaceIds[0]);
+        _workspaceIds = view.Workspaces.Select(w => w.WorkspaceId).ToList();
+        _workspace = await Workspaces.GetAsync(me, _workspaceIds[0]);
         TakePeople(_workspace);
         _expectedVersion = view.Version;
-        _model = MeetingFormModels.From(view);
-        _occurrenceShown = Dates.Show(view.Occurrence.Start);
+        _model = MeetingFormModels.From(view, StockholmTime.Today(Clock));
+        TakeInvitees(view);
+        _occurrenceShown = MeetingTimes.Span(view.Occurrence.Start, view.Occurrence.End);
         // A single meeting has one occurrence: changing "it" is changing the whole.
         _scopes = view.IsSeries
             ? [MeetingChangeScope.Occurrence, MeetingChangeScope.Following, MeetingChangeScope.Whole]
             : [MeetingChangeScope.Whole];
         _scope = Enum.TryParse<MeetingChangeScope>(Scope, ignoreCase: true, out var scope) && _scopes.Contains(scope) ? scope : _scopes[0];
         if (_scope == MeetingChangeScope.Occurrence)
-            _model.Take(view.LocalStart, view.LocalEnd);
+            _model.Take(Local(view.Occurrence.Start), Local(view.Occurrence.End));
     }
+
+    /// <summary>A change sends the invitees again (the use case resolves them anew), so the form starts from
+    /// the meeting's own: every invitee is in the editors' replies. When they are exactly the home
+    /// workspace's members, "the whole workspace" is what was meant.</summary>
+    private void TakeInvitees(MeetingView view)
+    {
+        var invited = view.RepliesByOrganisation.SelectMany(o => o.Replies).Select(r => r.Member.MemberId).ToHashSet();
+        _model.WholeWorkspaces = _workspaceIds.Count == 1 && invited.SetEquals(_people.Select(p => p.MemberId));
+        _model.MemberIds.Clear();
+        if (!_model.WholeWorkspaces)
+            _model.MemberIds.UnionWith(invited);
+    }
+
+    private static DateTime Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, StockholmTime.Zone).DateTime;
 
     private void TakePeople(WorkspaceDetails workspace)
     {
         _people = workspace.Roster?.Select(r => r.Person).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).ToList() ?? [];
         _organisations = workspace.MemberOrganisations ?? [];
+    }
+
+    private async Task AlsoInChanged(Guid workspaceId, bool on)
+    {
+        if (on)
+            _alsoIn.Add(workspaceId);
+        else
+            _alsoIn.Remove(workspaceId);
+        _workspaceIds = [WorkspaceId!.Value, .. _otherWorkspaces.Where(w => _alsoIn.Contains(w.WorkspaceId)).Select(w => w.WorkspaceId)];
+        await PreviewAsync();
     }
 
     private void ScopeChanged(MeetingChangeScope scope) => _scope = scope;
@@ -136,8 +168,12 @@ public partial class MeetingFormPage
         {
             var preview = await Meetings.PreviewInviteesAsync(await Session.GetIdAsync(), _workspaceIds, MeetingFormModels.Selection(_model));
             _previewCount = preview.Count;
-            _previewNames = preview.Names;
-            _errors.Remove("invitees");
+            _previewNames = preview.FirstMembers.Select(m => m.Name).ToList();
+            // Said before saving: the use case refuses more than Meeting.MaxInvitees with the same text.
+            if (preview.TooMany)
+                _errors["invitees"] = Messages.For(new DomainRuleException("meeting.invitees.too-many", "invitees"));
+            else
+                _errors.Remove("invitees");
         }
         catch (Exception exception) when (Messages.IsExpected(exception))
         {

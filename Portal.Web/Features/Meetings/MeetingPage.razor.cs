@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Domain.Discussions;
 using Portal.Domain.Meetings;
+using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Meetings;
 using Portal.Web.Account;
 using Portal.Web.Components.Shared;
@@ -17,8 +19,10 @@ public partial class MeetingPage
     [Inject] private MeetingService Meetings { get; set; } = null!;
     [Inject] private MemberSession Session { get; set; } = null!;
     [Inject] private UserMessages Messages { get; set; } = null!;
+    [Inject] private MarkdownRenderer Renderer { get; set; } = null!;
 
     private MeetingView? _view;
+    private string? _descriptionHtml;
     private string? _error;
     private Guid _watching;
 
@@ -39,6 +43,7 @@ public partial class MeetingPage
         try
         {
             _view = await Meetings.GetAsync(await Session.GetIdAsync(), Id, Occurrence);
+            _descriptionHtml = string.IsNullOrWhiteSpace(_view.Description) ? null : Renderer.Render(PostBody.Parse(_view.Description)).Html;
             _error = null;
         }
         catch (Exception exception) when (Messages.IsExpected(exception))

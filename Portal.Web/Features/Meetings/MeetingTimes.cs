@@ -7,6 +7,13 @@ namespace Portal.Web.Features.Meetings;
 /// ends in full when it runs over more than one day.</summary>
 public static class MeetingTimes
 {
+    /// <summary>A span given in Swedish wall-clock time already (a suggested slot).</summary>
+    public static string Local(DateTime localStart, DateTime localEnd) =>
+        Span(new DateTimeOffset(localStart, StockholmOffset(localStart)), new DateTimeOffset(localEnd, StockholmOffset(localEnd)));
+
+    private static TimeSpan StockholmOffset(DateTime local) =>
+        Portal.Infrastructure.Features.StockholmTime.Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
+
     public static string Span(DateTimeOffset start, DateTimeOffset end)
     {
         var localStart = Dates.ToStockholm(start);
