@@ -60,7 +60,7 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
         await erik.GetByTestId("meeting-start-time").FillAsync("09:00");
         await erik.GetByTestId("meeting-end-time").FillAsync("10:30");
         await erik.GetByTestId("meeting-address").FillAsync("Länsstyrelsen, Hantverkargatan 29, Stockholm");
-        await erik.GetByTestId("repeat-Weekly").Locator("input").CheckAsync();
+        await Choice(erik, "repeat-Weekly").CheckAsync();
         await erik.GetByTestId("meeting-count").FillAsync("6");
         await erik.GetByTestId("meeting-save").ClickAsync();
         await erik.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}$"));
@@ -73,7 +73,7 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
 
         var karin = await SignInAsync("Karin Holm");
         await LoadAsync(karin, new Uri(meetingUrl).PathAndQuery.TrimStart('/'));
-        await karin.GetByTestId("reply-Accepted").Locator("input").CheckAsync();
+        await Choice(karin, "reply-Accepted").CheckAsync();
         await karin.GetByTestId("reply-comment").FillAsync("Jag tar med fallbeskrivningen.");
         await karin.GetByTestId("reply-send").ClickAsync();
         await Expect(karin.GetByTestId("reply-saved")).ToContainTextAsync("Kommer");
@@ -96,8 +96,8 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
         await LoadAsync(erik, $"meetings/new?workspace={DemoData.Workspaces.Nmt}");
         await Expect(erik.GetByTestId("invitee-preview")).ToBeVisibleAsync();
         await ScanAsync(erik, "scheduling form", report);
-        await erik.GetByTestId("repeat-Monthly").Locator("input").CheckAsync();
-        await erik.GetByTestId("invite-whole").Locator("input").UncheckAsync();
+        await Choice(erik, "repeat-Monthly").CheckAsync();
+        await Choice(erik, "invite-whole").UncheckAsync();
         await Expect(erik.GetByTestId("invite-members")).ToBeVisibleAsync();
         await erik.GetByTestId("find-time-check").ClickAsync();
         await Expect(erik.GetByTestId("find-time-result")).Not.ToBeEmptyAsync();
@@ -145,9 +145,9 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
 
         await TabToAsync(erik, erik.Locator("input[data-testid=meeting-title]"), 120);
         await erik.Keyboard.TypeAsync("Möte med tangentbordet");
-        await TabToAsync(erik, erik.GetByTestId("repeat-EveryOtherWeek").Locator("input"));
-        await erik.Keyboard.PressAsync("Space");
-        await Expect(erik.GetByTestId("repeat-EveryOtherWeek").Locator("input")).ToBeCheckedAsync();
+        // A radio group is one Tab stop (the chosen one); the arrow keys choose within it.
+        await TabToAsync(erik, Choice(erik, "repeat-None"));
+        await ArrowToAsync(erik, Choice(erik, "repeat-EveryOtherWeek"));
         await TabToAsync(erik, erik.Locator("input[data-testid=meeting-count]"));
         await erik.Keyboard.PressAsync("Control+A");
         await erik.Keyboard.TypeAsync("4");
@@ -159,8 +159,9 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
 
         var karin = await SignInAsync("Karin Holm");
         await LoadAsync(karin, new Uri(erik.Url).PathAndQuery.TrimStart('/'));
-        await TabToAsync(karin, karin.GetByTestId("reply-Maybe").Locator("input"), 120);
+        await TabToAsync(karin, Choice(karin, "reply-Accepted"), 120);
         await karin.Keyboard.PressAsync("Space");
+        await ArrowToAsync(karin, Choice(karin, "reply-Maybe"));
         await TabToAsync(karin, karin.Locator("textarea[data-testid=reply-comment]"));
         await karin.Keyboard.TypeAsync("Beror på en förhandling.");
         await TabToAsync(karin, karin.GetByTestId("reply-send"));
@@ -200,6 +201,18 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
     {
         await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>A MudRadio's or MudCheckBox's input, wherever MudBlazor puts the test id.</summary>
+    private static ILocator Choice(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+
+    /// <summary>Presses the down arrow within a radio group until the target is chosen, or fails.</summary>
+    private static async Task ArrowToAsync(IPage page, ILocator target, int maxPresses = 6)
+    {
+        for (var presses = 0; presses < maxPresses && !await target.IsCheckedAsync(); presses++)
+            await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(target).ToBeCheckedAsync(new() { Timeout = 1_000 });
     }
 
     /// <summary>Presses Tab until the target has the focus (as a keyboard user would), or fails.</summary>

@@ -33,7 +33,7 @@ public sealed class MeetingPageReplyPanelTests : PortalBunitContext
         var replied = 0;
         var cut = Render<MeetingReplyPanel>(p => p.Add(x => x.OccurrenceId, occurrence).Add(x => x.OnReplied, () => replied++));
 
-        cut.Find("[data-testid=reply-Accepted] input").Click();
+        cut.Choose("reply-Accepted");
         cut.Find("textarea[data-testid=reply-comment]").Change("Jag kommer från polisen i region Syd.");
         cut.Find("[data-testid=reply-send]").Click();
 
@@ -69,7 +69,7 @@ public sealed class MeetingPageReplyPanelTests : PortalBunitContext
         var cut = Render<MeetingReplyPanel>(p => p.Add(x => x.OccurrenceId, occurrence));
         await Database.Get<MeetingService>().CancelAsync(DemoData.Personas.NmtLead, meeting, occurrence, MeetingChangeScope.Occurrence);
 
-        cut.Find("[data-testid=reply-Maybe] input").Click();
+        cut.Choose("reply-Maybe");
         cut.Find("textarea[data-testid=reply-comment]").Change("Kanske på distans.");
         cut.Find("[data-testid=reply-send]").Click();
 

@@ -31,6 +31,7 @@ public partial class MeetingFormPage
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
     private MeetingFormModel _model = new();
+    private MeetingView? _view;
     private Dictionary<string, string> _errors = [];
     private WorkspaceDetails? _workspace;
     private IReadOnlyList<Guid> _workspaceIds = [];
@@ -119,7 +120,19 @@ public partial class MeetingFormPage
             ? [MeetingChangeScope.Occurrence, MeetingChangeScope.Following, MeetingChangeScope.Whole]
             : [MeetingChangeScope.Whole];
         _scope = Enum.TryParse<MeetingChangeScope>(Scope, ignoreCase: true, out var scope) && _scopes.Contains(scope) ? scope : _scopes[0];
-        if (_scope == MeetingChangeScope.Occurrence)
+        _view = view;
+        TakeTimesFor(_scope);
+    }
+
+    /// <summary>The whole series is changed from its first start; one occurrence, or a new series from
+    /// it onwards, from that occurrence's own start.</summary>
+    private void TakeTimesFor(MeetingChangeScope scope)
+    {
+        if (_view is not { } view)
+            return;
+        if (scope == MeetingChangeScope.Whole)
+            _model.Take(view.SeriesStartLocal, view.SeriesStartLocal.AddMinutes(view.DurationMinutes));
+        else
             _model.Take(Local(view.Occurrence.Start), Local(view.Occurrence.End));
     }
 
@@ -153,7 +166,11 @@ public partial class MeetingFormPage
         await PreviewAsync();
     }
 
-    private void ScopeChanged(MeetingChangeScope scope) => _scope = scope;
+    private void ScopeChanged(MeetingChangeScope scope)
+    {
+        _scope = scope;
+        TakeTimesFor(scope);
+    }
 
     private string ScopeText(MeetingChangeScope scope) => scope switch
     {
@@ -198,8 +215,11 @@ public partial class MeetingFormPage
             var draft = MeetingFormModels.ToDraft(_model, _workspaceIds, withRecurrence: _scope != MeetingChangeScope.Occurrence);
             if (Id is { } meetingId)
             {
-                var shown = await Meetings.ChangeAsync(me, meetingId, Occurrence, _scope, draft, _expectedVersion);
-                Navigation.NavigateTo(MeetingLinks.Page(shown, _scope == MeetingChangeScope.Whole ? null : Occurrence));
+                // The occurrence the page showed (the next one when the address named none).
+                var occurrenceId = _view?.Occurrence.OccurrenceId;
+                var shown = await Meetings.ChangeAsync(me, meetingId, occurrenceId, _scope, draft, _expectedVersion);
+                // "Following" lives in a new series with occurrences of its own.
+                Navigation.NavigateTo(MeetingLinks.Page(shown, _scope == MeetingChangeScope.Occurrence ? occurrenceId : null));
             }
             else
             {
