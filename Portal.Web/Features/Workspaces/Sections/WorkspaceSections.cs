@@ -1,5 +1,6 @@
 using Portal.Web.Features.Discussions;
 using Portal.Web.Features.Documents;
+using Portal.Web.Features.Meetings;
 using Portal.Web.Features.Updates;
 using Portal.Web.Resources;
 
@@ -46,6 +47,17 @@ public static class WorkspaceSections
         },
     };
 
+    public static readonly WorkspaceSection Meetings = new("meetings", typeof(MeetingPageText), "Section.Meetings",
+        MudBlazor.Icons.Material.Outlined.Event, 40, typeof(WorkspaceMeetings))
+    {
+        IsShown = workspace => workspace.CanRead,
+        Parameters = (workspace, _) => new Dictionary<string, object?>
+        {
+            [nameof(WorkspaceMeetings.WorkspaceId)] = workspace.Id,
+            [nameof(WorkspaceMeetings.CanSchedule)] = MeetingOffers.CanSchedule(workspace),
+        },
+    };
+
     public static readonly WorkspaceSection Members = new("members", typeof(WorkspaceText), "Sections.Members",
         MudBlazor.Icons.Material.Outlined.Groups, 90, typeof(WorkspaceMembers))
     {
@@ -57,5 +69,6 @@ public static class WorkspaceSections
         .AddWorkspaceSection(Discussions)
         .AddWorkspaceSection(Updates)
         .AddWorkspaceSection(Documents)
+        .AddWorkspaceSection(Meetings)
         .AddWorkspaceSection(Members);
 }
