@@ -45,6 +45,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Documents.DocumentAttachment> DocumentAttachments => Set<Portal.Domain.Documents.DocumentAttachment>();
     public DbSet<Portal.Domain.Documents.DocumentAcknowledgement> DocumentAcknowledgements => Set<Portal.Domain.Documents.DocumentAcknowledgement>();
     public DbSet<Portal.Domain.Documents.DocumentComment> DocumentComments => Set<Portal.Domain.Documents.DocumentComment>();
+    public DbSet<Portal.Domain.MethodSupport.SupportRequest> SupportRequests => Set<Portal.Domain.MethodSupport.SupportRequest>();
+    public DbSet<Portal.Domain.MethodSupport.SupportDesk> SupportDesks => Set<Portal.Domain.MethodSupport.SupportDesk>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 
