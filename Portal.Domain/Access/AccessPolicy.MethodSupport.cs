@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Portal.Domain.MethodSupport;
+using Portal.Domain.Workspaces;
 
 namespace Portal.Domain.Access;
 
@@ -17,6 +18,30 @@ public static partial class AccessPolicy
     // Need-to-know, stricter than anything inside a workspace: the asker, the viewers the asker added, the
     // assigned NMT members while they are still on the team, and the NMT members on duty. Nobody else — not
     // administrators, not the asker's colleagues, not the rest of NMT. Internal notes are NMT's only.
+
+    /// <summary>The actor's standing from the desk and the actor's membership of the desk's workspace.</summary>
+    public static SupportStanding StandingOnDesk(Actor actor, SupportDesk? desk, Membership? membership)
+    {
+        var team = desk is not null && membership is not null && membership.WorkspaceId == desk.WorkspaceId
+            && membership.MemberId == actor.MemberId && IsTeamMembership(membership);
+        return new SupportStanding(team, team && desk!.IsOnDuty(actor.MemberId));
+    }
+
+    private static bool IsTeamMembership(Membership membership) =>
+        membership.Status == MembershipStatus.Active && membership.Role is MembershipRole.Lead or MembershipRole.Member;
+
+    /// <summary>The query face that works the standing out in the same query (for search and subjects, which
+    /// know only the actor): the same rule as <see cref="StandingOnDesk"/> and <see cref="CanSeeSupportRequest"/>.</summary>
+    public static Expression<Func<SupportRequest, bool>> VisibleSupportRequests(Actor actor, IQueryable<SupportDesk> desks,
+        IQueryable<Membership> memberships)
+    {
+        var memberId = actor.MemberId;
+        return r => r.AskerId == memberId
+            || r.Viewers.Any(v => v.MemberId == memberId)
+            || desks.Any(d => memberships.Any(m => m.WorkspaceId == d.WorkspaceId && m.MemberId == memberId
+                && m.Status == MembershipStatus.Active && (m.Role == MembershipRole.Lead || m.Role == MembershipRole.Member))
+                && (d.DutyMemberIds.Contains(memberId) || r.Assignees.Any(a => a.MemberId == memberId)));
+    }
 
     public static bool CanSeeSupportRequest(Actor actor, SupportStanding standing, SupportRequest request) =>
         request.AskerId == actor.MemberId

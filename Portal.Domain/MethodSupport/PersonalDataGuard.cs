@@ -45,7 +45,7 @@ public static partial class PersonalDataGuard
     private static partial Regex PhonePattern();
 
     // "Storgatan 12", "Kungsvägen 3B", "Lilla torget 4": a street word, then a house number.
-    [GeneratedRegex(@"\b[\p{L}]*(?:gatan|gata|vägen|väg|gränd|torget|torg|stigen|allén|allé|backen|plan|leden|street|road)\s+\d{1,4}\s?[A-Za-z]?\b",
+    [GeneratedRegex(@"\b[\p{L}]*(?:gatan|vägen|gränd|torget|stigen|allén|backen|leden|street|road)\s+\d{1,4}[A-Za-z]?\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex StreetPattern();
 

@@ -92,3 +92,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         // No foreign keys: the trail outlives the members and subjects it names.
     }
 }
+
+/// <summary>Who calls a use case whose reads are audited, and from where (the client's address as the host
+/// saw it; null when there is none, e.g. a job).</summary>
+public readonly record struct Caller(Guid MemberId, string? ClientAddress = null);

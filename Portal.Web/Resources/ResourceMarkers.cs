@@ -28,3 +28,6 @@ public sealed class MudBlazorText;
 public sealed class DocumentWriteText;
 /// <summary>Who has read a document (the acknowledgements page).</summary>
 public sealed class DocumentReadText;
+
+/// <summary>Method-support requests: statuses, urgencies, channels, the figures' words, the personal-data warnings.</summary>
+public sealed class SupportText;
