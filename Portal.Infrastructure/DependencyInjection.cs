@@ -8,6 +8,7 @@ using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Meetings;
+using Portal.Infrastructure.Features.MethodSupport;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Updates;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         services.AddMeetings();
         services.AddMeetingCalendar();
         services.AddMeetingMinutes();
+        services.AddMethodSupport();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();

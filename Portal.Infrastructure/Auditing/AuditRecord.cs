@@ -14,10 +14,12 @@ public sealed class AuditRecord
     public const int ActionMaxLength = 100;
     public const int SubjectKindMaxLength = 50;
     public const int DetailMaxLength = 2000;
+    /// <summary>Room for an IPv6 address with a zone.</summary>
+    public const int ClientAddressMaxLength = 64;
 
     private AuditRecord() { }
 
-    public AuditRecord(Guid actorId, string action, SubjectRef subject, DateTimeOffset at, string? detail = null)
+    public AuditRecord(Guid actorId, string action, SubjectRef subject, DateTimeOffset at, string? detail = null, string? clientAddress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         Id = Guid.CreateVersion7(at);
@@ -27,6 +29,7 @@ public sealed class AuditRecord
         SubjectId = subject.Id;
         At = at;
         Detail = detail;
+        ClientAddress = clientAddress is { Length: > ClientAddressMaxLength } ? clientAddress[..ClientAddressMaxLength] : clientAddress;
     }
 
     public Guid Id { get; private set; }
@@ -47,6 +50,10 @@ public sealed class AuditRecord
 
     /// <summary>What else a reader of the trail needs, e.g. the appointed member's id.</summary>
     public string? Detail { get; private set; }
+
+    /// <summary>From where: the client's address as the host saw it (behind a known proxy, the forwarded
+    /// one); null for the portal's own jobs (retention) and for records written before it was kept.</summary>
+    public string? ClientAddress { get; private set; }
 }
 
 /// <summary>The stable action strings of the audit trail.</summary>
@@ -60,9 +67,9 @@ public static class AuditTrail
 {
     /// <summary>Adds an audit record; it is saved by the caller's SaveChanges, with the change it records.</summary>
     public static AuditRecord Audit(this PortalDbContext db, Guid actorId, string action, SubjectRef subject, DateTimeOffset at,
-        string? detail = null)
+        string? detail = null, string? clientAddress = null)
     {
-        var record = new AuditRecord(actorId, action, subject, at, detail);
+        var record = new AuditRecord(actorId, action, subject, at, detail, clientAddress);
         db.AuditRecords.Add(record);
         return record;
     }
@@ -78,9 +85,14 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.Action).HasMaxLength(AuditRecord.ActionMaxLength).IsRequired();
         builder.Property(a => a.SubjectKind).HasMaxLength(AuditRecord.SubjectKindMaxLength).IsRequired();
         builder.Property(a => a.Detail).HasMaxLength(AuditRecord.DetailMaxLength);
+        builder.Property(a => a.ClientAddress).HasMaxLength(AuditRecord.ClientAddressMaxLength);
         builder.Ignore(a => a.Subject);
         builder.HasIndex(a => new { a.SubjectKind, a.SubjectId, a.At });
         builder.HasIndex(a => new { a.ActorId, a.At });
         // No foreign keys: the trail outlives the members and subjects it names.
     }
 }
+
+/// <summary>Who calls a use case whose reads are audited, and from where (the client's address as the host
+/// saw it; null when there is none, e.g. a job).</summary>
+public readonly record struct Caller(Guid MemberId, string? ClientAddress = null);

@@ -52,6 +52,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Meetings.MeetingReply> MeetingReplies => Set<Portal.Domain.Meetings.MeetingReply>();
     public DbSet<Portal.Domain.Meetings.CalendarFeed> CalendarFeeds => Set<Portal.Domain.Meetings.CalendarFeed>();
     public DbSet<Portal.Domain.Meetings.MeetingReminderSent> MeetingRemindersSent => Set<Portal.Domain.Meetings.MeetingReminderSent>();
+    public DbSet<Portal.Domain.MethodSupport.SupportRequest> SupportRequests => Set<Portal.Domain.MethodSupport.SupportRequest>();
+    public DbSet<Portal.Domain.MethodSupport.SupportDesk> SupportDesks => Set<Portal.Domain.MethodSupport.SupportDesk>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 

@@ -216,6 +216,8 @@ public static partial class DemoData
         await db.SaveChangesAsync(cancellationToken);
         await SeedDiscussionsAsync(db, members, now, cancellationToken);
         await SeedDocumentsAsync(db, now, cancellationToken);
+        await SeedMethodSupportAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Titles of the demo threads, for tests and the demo.</summary>

@@ -43,6 +43,8 @@ public static class PortalHost
         builder.Services.AddSingleton(DocumentFiles(builder, dataFolder));
         builder.Services.AddSingleton(configuration.GetSection("Portal:Documents:Review").Get<Portal.Infrastructure.Features.Documents.DocumentReviewOptions>()
             ?? new Portal.Infrastructure.Features.Documents.DocumentReviewOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:MethodSupport").Get<Portal.Infrastructure.Features.MethodSupport.SupportRetentionOptions>()
+            ?? new Portal.Infrastructure.Features.MethodSupport.SupportRetentionOptions());
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();

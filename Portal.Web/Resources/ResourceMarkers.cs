@@ -31,3 +31,6 @@ public sealed class DocumentReadText;
 
 /// <summary>The meeting's agenda, minutes, action items and training participants (the minutes part).</summary>
 public sealed class MeetingMinutesText;
+
+/// <summary>Method-support requests: statuses, urgencies, channels, the figures' words, the personal-data warnings.</summary>
+public sealed class SupportText;

@@ -87,7 +87,33 @@ public static class AccessCases
                 return meetings.Select(m => Item(m.Id, $"meeting '{m.Title}'", a => AccessPolicy.CanSeeMeeting(a, m, workspaces))).ToList();
             },
             (db, a) => db.Meetings.Where(AccessPolicy.VisibleMeetings(a)).Select(m => m.Id)),
+        // Method support: both query faces (with the standing loaded first, and worked out in the query itself).
+        new("support request", nameof(AccessPolicy.VisibleSupportRequests),
+            SupportRequestItemsAsync,
+            (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequests(a, SupportStandingOf(db, a))).Select(r => r.Id)),
+
+        new("support request (standing in the query)", nameof(AccessPolicy.VisibleSupportRequests),
+            SupportRequestItemsAsync,
+            (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequests(a, db.SupportDesks, db.Memberships)).Select(r => r.Id)),
     ];
+
+    private static async Task<IReadOnlyList<AccessItem>> SupportRequestItemsAsync(PortalDbContext db)
+    {
+        var desk = await db.SupportDesks.AsNoTracking().FirstOrDefaultAsync();
+        var memberships = desk is null ? [] : await db.Memberships.AsNoTracking().Where(m => m.WorkspaceId == desk.WorkspaceId).ToListAsync();
+        var requests = await db.SupportRequests.AsNoTracking().Include(r => r.Assignees).Include(r => r.Viewers).AsSplitQuery().ToListAsync();
+        Portal.Domain.Access.SupportStanding Standing(Actor a) =>
+            AccessPolicy.StandingOnDesk(a, desk, memberships.FirstOrDefault(m => m.MemberId == a.MemberId));
+        return requests.Select(r => Item(r.Id, $"support request {r.Reference}", a => AccessPolicy.CanSeeSupportRequest(a, Standing(a), r))).ToList();
+    }
+
+    /// <summary>The standing as the use cases load it (synchronously: the harness's list face is a query).</summary>
+    private static Portal.Domain.Access.SupportStanding SupportStandingOf(PortalDbContext db, Actor actor)
+    {
+        var desk = db.SupportDesks.AsNoTracking().FirstOrDefault();
+        var membership = desk is null ? null : db.Memberships.AsNoTracking().FirstOrDefault(m => m.WorkspaceId == desk.WorkspaceId && m.MemberId == actor.MemberId);
+        return AccessPolicy.StandingOnDesk(actor, desk, membership);
+    }
 
     private static AccessItem Item(Guid id, string label, Func<Actor, bool> allows) => new(id, label, allows);
 
