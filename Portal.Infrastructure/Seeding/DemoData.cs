@@ -216,6 +216,7 @@ public static partial class DemoData
         await db.SaveChangesAsync(cancellationToken);
         await SeedDiscussionsAsync(db, members, now, cancellationToken);
         await SeedDocumentsAsync(db, now, cancellationToken);
+        await SeedMeetingsAsync(db, now, cancellationToken);
         await SeedMethodSupportAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -61,6 +61,14 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
         (await db.DocumentReviews.CountAsync(r => r.Decision == ReviewDecision.Approved)).ShouldBeGreaterThanOrEqualTo(documents);
         (await db.DocumentAcknowledgements.CountAsync()).ShouldBeGreaterThan(0);
         (await db.Set<SearchEntry>().CountAsync(e => e.SubjectKind == DocumentSubjectKind.Name)).ShouldBe(2 * documents);
+        // Meetings: a series in every workspace with a lead, replies ahead, minutes and action items behind.
+        (await db.Meetings.CountAsync()).ShouldBeGreaterThanOrEqualTo(World.Workspaces.Count(w => w.Leads.Count > 0 && w.Readers.Count >= 3));
+        (await db.MeetingReplies.CountAsync()).ShouldBeGreaterThan(0);
+        (await db.Meetings.SelectMany(m => m.ActionItems).CountAsync()).ShouldBeGreaterThan(0);
+        // Method support: one desk, requests in every state from new to closed.
+        (await db.SupportDesks.CountAsync()).ShouldBe(1);
+        (await db.SupportRequests.CountAsync()).ShouldBeGreaterThanOrEqualTo(20);
+        (await db.SupportRequests.Select(r => r.Status).Distinct().CountAsync()).ShouldBeGreaterThan(2);
         (await db.PostReactions.CountAsync()).ShouldBeGreaterThan(0);
         (await db.ThreadReadStates.CountAsync()).ShouldBeGreaterThan(0);
         (await db.Notifications.CountAsync()).ShouldBeGreaterThan(0);

@@ -23,6 +23,7 @@ public static class BenchDataParts
         new Parts.DiscussionsPart(),
         new Parts.UpdatesPart(),
         new Parts.DocumentsPart(),
-        // Later: new Parts.MeetingsPart(), new Parts.RequestsPart(),
+        new Parts.MeetingsPart(),
+        new Parts.SupportRequestsPart(),
     ];
 }
