@@ -313,6 +313,9 @@ public sealed partial class Meeting : AggregateRoot
         Times(localStart, localEnd, zone);
         recurrence?.CheckAgainst(localStart);
         var times = MeetingSchedule.Expand(localStart, localEnd - localStart, recurrence, zone);
+        // "The second Tuesday" after the first start may fall after the end day.
+        if (times.Count == 0)
+            throw new DomainRuleException("meeting.recurrence.empty", "recurrenceEnd");
         var byDay = keepReplies
             ? _occurrences.GroupBy(o => DateOnly.FromDateTime(MeetingSchedule.ToLocal(o.OriginalStart, zone))).ToDictionary(g => g.Key, g => g.First())
             : [];

@@ -159,7 +159,7 @@ public sealed partial class MeetingService(IDbContextFactory<PortalDbContext> co
                 await limiter.SaveAsync(db, actor.MemberId, now, [new CountedWrite(MeetingWrites.Reply, Field: "answer")], cancellationToken);
                 return;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
             }
             catch (DbUpdateConcurrencyException)

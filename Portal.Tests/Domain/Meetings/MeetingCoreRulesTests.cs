@@ -88,6 +88,9 @@ public sealed class MeetingCoreRulesTests
         ShouldRefuse(() => MeetingRecurrence.Create(RecurrenceFrequency.Monthly, 2, 1, 3, null), "meeting.recurrence.interval.invalid");
         ShouldRefuse(() => Schedule(recurrence: MeetingRecurrence.Weekly(1, null, new DateOnly(2029, 3, 2))), "meeting.recurrence.until.too-far");
         ShouldRefuse(() => Schedule(recurrence: MeetingRecurrence.Weekly(1, null, new DateOnly(2027, 2, 28))), "meeting.recurrence.until.before-start");
+        // 9 March 2027 is past the first Tuesday of March (the 2nd), so the first would be in April, after the end day.
+        ShouldRefuse(() => Schedule(new DateTime(2027, 3, 9, 9, 0, 0), recurrence: MeetingRecurrence.Monthly(1, null, new DateOnly(2027, 3, 31))),
+            "meeting.recurrence.empty");
         Schedule(recurrence: MeetingRecurrence.Weekly(1, null, new DateOnly(2029, 3, 1))).Occurrences.Count.ShouldBe(105);
         Schedule(recurrence: MeetingRecurrence.Weekly(1, 100, null)).Occurrences.Count.ShouldBe(100);
     }
