@@ -66,7 +66,7 @@ public sealed class MeetingCalendarIcsTests
             Series(new CalendarRecurrence(false, 2, null, null, new DateOnly(2026, 11, 10)), starts.Select(s => At(s)).ToArray()),
             cancel: false);
 
-        var rule = text.Split("\r\n").Single(line => line.StartsWith("RRULE:"));
+        var rule = text.Split("\r\n").SkipWhile(line => line != "BEGIN:VEVENT").Single(line => line.StartsWith("RRULE:"));
         rule.Split(':')[1].Split(';').Order().ShouldBe(["FREQ=WEEKLY", "INTERVAL=2", "UNTIL=20261110T225959Z"]);
         var parsed = Calendar.Load(text)!;
         StartsUtc(parsed).ShouldBe([.. starts.Select(s => s.UtcDateTime)]);
