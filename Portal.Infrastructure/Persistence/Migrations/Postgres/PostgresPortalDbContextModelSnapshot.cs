@@ -1167,6 +1167,318 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportAssignment", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RequestId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("support_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<Guid[]>("DutyMemberIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("support_desks", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReferredBy");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FromTeam")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AskerContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("AskerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AskerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AskerOrganisationKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("AskerOrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ChildConcerned")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DoneSoFar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstResponseAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<int[]>("Forms")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<Guid?>("LoggedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PreferredContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("SocialServicesConfirmedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("SocialServicesInvolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerId");
+
+                    b.HasIndex("AskerOrganisationId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("LoggedById");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportViewer", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RequestId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("support_viewers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1562,6 +1874,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
@@ -2286,6 +2602,114 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportAssignment", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Assignees")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportDesk", b =>
+                {
+                    b.HasOne("Portal.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReferral", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReply", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AskerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("LoggedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportViewer", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Portal.Domain.Members.Member", null)
@@ -2438,6 +2862,19 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Meetings.MeetingOccurrence", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.Navigation("Assignees");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Referrals");
+
+                    b.Navigation("Replies");
+
+                    b.Navigation("Viewers");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organisations.Organisation", b =>

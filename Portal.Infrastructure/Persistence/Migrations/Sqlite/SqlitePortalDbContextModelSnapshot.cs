@@ -1160,6 +1160,318 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportAssignment", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("support_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportDesk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DutyMemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("support_desks", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ReferredBy");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("support_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AskerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AskerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerOrganisationKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerOrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildConcerned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("County")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DoneSoFar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LoggedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreferredContact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SocialServicesConfirmedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SocialServicesInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerId");
+
+                    b.HasIndex("AskerOrganisationId");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("LoggedById");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportViewer", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("support_viewers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1555,6 +1867,10 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
@@ -2268,6 +2584,114 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportAssignment", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Assignees")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportDesk", b =>
+                {
+                    b.HasOne("Portal.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportNote", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReferral", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ReferredBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Referrals")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportReply", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AskerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AskerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("LoggedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportViewer", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.MethodSupport.SupportRequest", null)
+                        .WithMany("Viewers")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("Portal.Domain.Members.Member", null)
@@ -2420,6 +2844,19 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Portal.Domain.Meetings.MeetingOccurrence", b =>
                 {
                     b.Navigation("Replies");
+                });
+
+            modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
+                {
+                    b.Navigation("Assignees");
+
+                    b.Navigation("Notes");
+
+                    b.Navigation("Referrals");
+
+                    b.Navigation("Replies");
+
+                    b.Navigation("Viewers");
                 });
 
             modelBuilder.Entity("Portal.Domain.Organisations.Organisation", b =>

@@ -6,11 +6,39 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class MeetingMinutes : Migration
+    public partial class MeetingCalendarMinutesAndMethodSupport : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ClientAddress",
+                table: "audit_records",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "calendar_feeds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_calendar_feeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_calendar_feeds_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "meeting_action_items",
                 columns: table => new
@@ -236,6 +264,108 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "meeting_reminders_sent",
+                columns: table => new
+                {
+                    OccurrenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_reminders_sent", x => new { x.OccurrenceId, x.Start });
+                    table.ForeignKey(
+                        name: "FK_meeting_reminders_sent_meeting_occurrences_OccurrenceId",
+                        column: x => x.OccurrenceId,
+                        principalTable: "meeting_occurrences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_desks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DutyMemberIds = table.Column<Guid[]>(type: "uuid[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_desks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_desks_workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AskerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AskerOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AskerOrganisationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AskerOrganisationKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    AskerContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LoggedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DoneSoFar = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Forms = table.Column<int[]>(type: "integer[]", nullable: false),
+                    ChildConcerned = table.Column<bool>(type: "boolean", nullable: false),
+                    SocialServicesInvolved = table.Column<bool>(type: "boolean", nullable: true),
+                    SocialServicesConfirmedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    County = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PreferredContact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstResponseAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_requests_members_AskerId",
+                        column: x => x.AskerId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_requests_members_LoggedById",
+                        column: x => x.LoggedById,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_requests_organisations_AskerOrganisationId",
+                        column: x => x.AskerOrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "training_outside_participants",
                 columns: table => new
                 {
@@ -308,6 +438,160 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "support_assignments",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_assignments", x => new { x.RequestId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_support_assignments_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_assignments_support_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "support_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_notes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_notes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_notes_members_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_notes_support_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "support_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_referrals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ReferredBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_referrals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_referrals_members_ReferredBy",
+                        column: x => x.ReferredBy,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_referrals_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_referrals_support_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "support_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_replies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromTeam = table.Column<bool>(type: "boolean", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_replies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_support_replies_members_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_replies_support_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "support_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_viewers",
+                columns: table => new
+                {
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_support_viewers", x => new { x.RequestId, x.MemberId });
+                    table.ForeignKey(
+                        name: "FK_support_viewers_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_support_viewers_support_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "support_requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_MemberId",
+                table: "calendar_feeds",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_calendar_feeds_SecretHash",
+                table: "calendar_feeds",
+                column: "SecretHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_meeting_action_items_AssigneeId_DoneAt",
@@ -405,6 +689,93 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 column: "WrittenById");
 
             migrationBuilder.CreateIndex(
+                name: "IX_support_assignments_MemberId",
+                table: "support_assignments",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_desks_WorkspaceId",
+                table: "support_desks",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_notes_AuthorId",
+                table: "support_notes",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_notes_RequestId_At",
+                table: "support_notes",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_referrals_OrganisationId",
+                table: "support_referrals",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_referrals_ReferredBy",
+                table: "support_referrals",
+                column: "ReferredBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_referrals_RequestId_At",
+                table: "support_referrals",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_replies_AuthorId",
+                table: "support_replies",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_replies_RequestId_At",
+                table: "support_replies",
+                columns: new[] { "RequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_AskerId",
+                table: "support_requests",
+                column: "AskerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_AskerOrganisationId",
+                table: "support_requests",
+                column: "AskerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_ClosedAt",
+                table: "support_requests",
+                column: "ClosedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_LoggedById",
+                table: "support_requests",
+                column: "LoggedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_Reference",
+                table: "support_requests",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_Status_SubmittedAt",
+                table: "support_requests",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_requests_Year_Number",
+                table: "support_requests",
+                columns: new[] { "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_support_viewers_MemberId",
+                table: "support_viewers",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_training_outside_participants_MeetingId_OccurrenceId",
                 table: "training_outside_participants",
                 columns: new[] { "MeetingId", "OccurrenceId" });
@@ -440,6 +811,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "calendar_feeds");
+
+            migrationBuilder.DropTable(
                 name: "meeting_action_items");
 
             migrationBuilder.DropTable(
@@ -458,10 +832,38 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                 name: "meeting_minutes");
 
             migrationBuilder.DropTable(
+                name: "meeting_reminders_sent");
+
+            migrationBuilder.DropTable(
+                name: "support_assignments");
+
+            migrationBuilder.DropTable(
+                name: "support_desks");
+
+            migrationBuilder.DropTable(
+                name: "support_notes");
+
+            migrationBuilder.DropTable(
+                name: "support_referrals");
+
+            migrationBuilder.DropTable(
+                name: "support_replies");
+
+            migrationBuilder.DropTable(
+                name: "support_viewers");
+
+            migrationBuilder.DropTable(
                 name: "training_outside_participants");
 
             migrationBuilder.DropTable(
                 name: "training_registrations");
+
+            migrationBuilder.DropTable(
+                name: "support_requests");
+
+            migrationBuilder.DropColumn(
+                name: "ClientAddress",
+                table: "audit_records");
         }
     }
 }

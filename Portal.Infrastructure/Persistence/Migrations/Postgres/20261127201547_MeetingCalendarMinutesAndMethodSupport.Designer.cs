@@ -14,8 +14,8 @@ using Portal.Infrastructure.Persistence;
 namespace Portal.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261127184817_MethodSupport")]
-    partial class MethodSupport
+    [Migration("20261127201547_MeetingCalendarMinutesAndMethodSupport")]
+    partial class MeetingCalendarMinutesAndMethodSupport
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -537,6 +537,545 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HomeWorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrganiserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SecretaryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SeriesStartLocal")
+                        .IsRequired()
+                        .HasMaxLength(19)
+                        .HasColumnType("character varying(19)");
+
+                    b.Property<Guid?>("SplitFromMeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeWorkspaceId");
+
+                    b.HasIndex("OrganiserId");
+
+                    b.HasIndex("SecretaryId");
+
+                    b.HasIndex("SplitFromMeetingId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DoneById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("OverdueNotifiedFor")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneById");
+
+                    b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("AssigneeId", "DoneAt");
+
+                    b.HasIndex("DueOn", "DoneAt");
+
+                    b.HasIndex("MeetingId", "OccurrenceId");
+
+                    b.ToTable("meeting_action_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAgendaDeadline", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReminderSentFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OccurrenceId");
+
+                    b.HasIndex("Deadline");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("meeting_agenda_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("LinkTargetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MinutesAllotted")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("MeetingId", "OccurrenceId");
+
+                    b.ToTable("meeting_agenda_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAttendance", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("OccurrenceId", "MemberId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("meeting_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("MeetingId", "OccurrenceId");
+
+                    b.ToTable("meeting_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingInvitee", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("MeetingId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("meeting_invitees", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingMinutes", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTimeOffset?>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WrittenById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OccurrenceId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("WrittenById");
+
+                    b.ToTable("meeting_minutes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingOccurrence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OriginalStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Start");
+
+                    b.HasIndex("MeetingId", "OriginalStart");
+
+                    b.ToTable("meeting_occurrences", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OccurrenceId", "Start");
+
+                    b.ToTable("meeting_reminders_sent", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReply", b =>
+                {
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OccurrenceId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("meeting_replies", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingWorkspace", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingId", "WorkspaceId");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.ToTable("meeting_workspaces", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.TrainingOutsideParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganisationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurrenceId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("MeetingId", "OccurrenceId");
+
+                    b.ToTable("training_outside_participants", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.TrainingRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("Attended")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OccurrenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OccurrenceId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("training_registrations", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Members.Member", b =>
@@ -1744,6 +2283,319 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Workspace");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.CalendarFeed", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Portal.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("HomeWorkspaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SecretaryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("SplitFromMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsOne("Portal.Domain.Meetings.MeetingRecurrence", "Recurrence", b1 =>
+                        {
+                            b1.Property<Guid>("MeetingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("Count")
+                                .HasColumnType("integer")
+                                .HasColumnName("RecurrenceCount");
+
+                            b1.Property<string>("Frequency")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("RecurrenceFrequency");
+
+                            b1.Property<int>("Interval")
+                                .HasColumnType("integer")
+                                .HasColumnName("RecurrenceInterval");
+
+                            b1.Property<DateOnly?>("Until")
+                                .HasColumnType("date")
+                                .HasColumnName("RecurrenceUntil");
+
+                            b1.Property<int?>("WeekOfMonth")
+                                .HasColumnType("integer")
+                                .HasColumnName("RecurrenceWeekOfMonth");
+
+                            b1.HasKey("MeetingId");
+
+                            b1.ToTable("meetings");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeetingId");
+                        });
+
+                    b.Navigation("Recurrence");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingActionItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("ActionItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAgendaDeadline", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("AgendaDeadlines")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAgendaItem", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingAttendance", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingDecision", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingInvitee", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingMinutes", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Minutes")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("WrittenById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingOccurrence", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Occurrences")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReminderSent", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingReply", b =>
+                {
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingWorkspace", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Workspaces")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Workspaces.Workspace", "Workspace")
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Workspace");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.TrainingOutsideParticipant", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("OutsideParticipants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.TrainingRegistration", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.MeetingOccurrence", null)
+                        .WithMany()
+                        .HasForeignKey("OccurrenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Members.Member", b =>
                 {
                     b.HasOne("Portal.Domain.Organisations.Organisation", null)
@@ -1983,6 +2835,36 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Portal.Domain.Documents.GuidanceDocument", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("ActionItems");
+
+                    b.Navigation("AgendaDeadlines");
+
+                    b.Navigation("AgendaItems");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Invitees");
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Occurrences");
+
+                    b.Navigation("OutsideParticipants");
+
+                    b.Navigation("Registrations");
+
+                    b.Navigation("Workspaces");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.MeetingOccurrence", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("Portal.Domain.MethodSupport.SupportRequest", b =>
