@@ -7,6 +7,7 @@ using Portal.Infrastructure.Features.Administration;
 using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Documents;
+using Portal.Infrastructure.Features.Meetings;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Features.Search;
 using Portal.Infrastructure.Features.Updates;
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddDocuments();
+        services.AddMeetings();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();

@@ -101,6 +101,8 @@ public sealed partial class Meeting : AggregateRoot
         EnsureNotCancelled();
         if (!Enum.IsDefined(kind))
             throw new DomainRuleException("meeting.kind.invalid", "kind");
+        if (kind == Kind && seats == Seats && secretaryId == SecretaryId)
+            return;
         Kind = kind;
         ApplySeats(seats);
         ApplySecretary(secretaryId);
@@ -111,7 +113,10 @@ public sealed partial class Meeting : AggregateRoot
     public IReadOnlyList<Guid> SetInvitees(IReadOnlyCollection<Guid> inviteeIds)
     {
         EnsureNotCancelled();
-        var added = ApplyInvitees(inviteeIds);
+        var wanted = inviteeIds.Where(id => id != Guid.Empty).ToHashSet();
+        if (wanted.SetEquals(_invitees.Select(i => i.MemberId)))
+            return [];
+        var added = ApplyInvitees(wanted);
         if (SecretaryId is { } secretary && !IsInvited(secretary))
             SecretaryId = null;
         Changed(calendar: true);

@@ -1,3 +1,5 @@
+using Portal.Infrastructure.Outbox;
+
 namespace Portal.Infrastructure.Features.Meetings;
 
 /// <summary>Outbox message: a meeting was scheduled, changed or cancelled in a way calendars must see.
@@ -5,4 +7,5 @@ namespace Portal.Infrastructure.Features.Meetings;
 /// change, who get a cancellation). Enqueued in the same transaction as the change; the calendar part
 /// handles it (one mail per member with the <c>.ics</c>). <paramref name="Sequence"/> is the meeting's
 /// iCalendar SEQUENCE after the change: a handler that finds a higher one in the database may skip.</summary>
-public sealed record MeetingCalendarChanged(Guid MeetingId, int Sequence, bool Cancelled, IReadOnlyList<Guid> MemberIds);
+[OutboxMessage("meetings.calendar-changed")]
+public sealed record MeetingCalendarChanged(Guid MeetingId, int Sequence, bool Cancelled, IReadOnlyList<Guid> MemberIds) : IOutboxMessage;

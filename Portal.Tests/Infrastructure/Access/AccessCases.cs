@@ -78,6 +78,15 @@ public static class AccessCases
                     a => AccessPolicy.CanSeeDocument(a, d, d.WorkspaceId is { } w ? workspaces[w] : null))).ToList();
             },
             (db, a) => db.Documents.Where(AccessPolicy.VisibleDocuments(a)).Select(d => d.Id)),
+
+        new("meeting", nameof(AccessPolicy.VisibleMeetings),
+            async db =>
+            {
+                var workspaces = await WorkspacesAsync(db);
+                var meetings = await db.Meetings.AsNoTracking().Include(m => m.Workspaces).Include(m => m.Invitees).AsSplitQuery().ToListAsync();
+                return meetings.Select(m => Item(m.Id, $"meeting '{m.Title}'", a => AccessPolicy.CanSeeMeeting(a, m, workspaces))).ToList();
+            },
+            (db, a) => db.Meetings.Where(AccessPolicy.VisibleMeetings(a)).Select(m => m.Id)),
     ];
 
     private static AccessItem Item(Guid id, string label, Func<Actor, bool> allows) => new(id, label, allows);

@@ -42,6 +42,7 @@ public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsync
         var administration = _database.Get<AdministrationService>();
         var discussions = _database.Get<DiscussionService>();
         var updates = _database.Get<UpdateService>();
+        await AddMeetingStatesAsync();
 
         // A second hidden workspace, led by a non-administrator, with one invitee still deciding;
         // it has a thread and an update that only its member reads.
@@ -113,6 +114,24 @@ public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsync
         await DocumentTestDocuments.PublishedAsync(db, W.Lamp, P.LampLead, P.NmtLead, today, now, title: "Publicerad i LAMP");
         await DocumentTestDocuments.PublishedAsync(db, null, P.Administrator, P.NmtPolice, today, now, title: "Publicerad för alla");
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Meetings whose visibility turns on invitations: one in closed NMT for the whole workspace (Karin
+    /// Holm and Mats Olsson, invited, then leave or are removed below: still invitees, no longer readers), one in
+    /// the hidden steering group for chosen members, one shared by NMT and the regional coordinators.</summary>
+    private async Task AddMeetingStatesAsync()
+    {
+        var meetings = _database.Get<Portal.Infrastructure.Features.Meetings.MeetingService>();
+        var start = DateTime.Today.AddDays(10).AddHours(9);
+        Portal.Infrastructure.Features.Meetings.MeetingDraft Draft(string title, Guid[] workspaceIds,
+            Portal.Infrastructure.Features.Meetings.InviteeSelection invitees) =>
+            new(Portal.Domain.Meetings.MeetingKind.Meeting, title, null, workspaceIds, start, start.AddHours(1), null, null,
+                Portal.Domain.Meetings.MeetingRecurrence.Weekly(1, 2, null), invitees);
+        await meetings.ScheduleAsync(P.NmtLead, Draft("NMT-möte", [W.Nmt], Portal.Infrastructure.Features.Meetings.InviteeSelection.WholeWorkspace));
+        await meetings.ScheduleAsync(P.Administrator, Draft("Ledningsgruppens möte", [W.SteeringGroup],
+            new Portal.Infrastructure.Features.Meetings.InviteeSelection(false, [Member("johanna.wall")], [])));
+        await meetings.ScheduleAsync(P.NmtLead, Draft("Gemensamt möte", [W.Nmt, W.RegionalCoordinators],
+            new Portal.Infrastructure.Features.Meetings.InviteeSelection(false, [P.RegionalCoordinator], [])));
     }
 
     [Fact]

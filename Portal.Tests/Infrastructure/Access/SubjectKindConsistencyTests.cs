@@ -24,6 +24,7 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         [ThreadSubjectKind.Name] = db => db.Threads.Select(t => t.Id),
         [WorkspaceSubjectKind.Name] = db => db.Workspaces.Select(w => w.Id),
         [DocumentSubjectKind.Name] = db => db.Documents.Select(d => d.Id),
+        [Portal.Infrastructure.Features.Meetings.MeetingSubjectKind.Name] = db => db.Meetings.Select(m => m.Id),
     };
 
     public async Task InitializeAsync()
@@ -32,6 +33,11 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         var workspaces = _database.Get<WorkspaceService>();
         // States where the faces could part: an invitee of a hidden workspace, a removed and a former member.
         await workspaces.InviteAsync(P.Administrator, W.SteeringGroup, P.LampLead, MembershipRole.Observer);
+        // A meeting for the whole of NMT: Karin Holm, removed below, stays its invitee and still sees it.
+        var start = DateTime.Today.AddDays(10).AddHours(9);
+        await _database.Get<Portal.Infrastructure.Features.Meetings.MeetingService>().ScheduleAsync(P.NmtLead,
+            new Portal.Infrastructure.Features.Meetings.MeetingDraft(Portal.Domain.Meetings.MeetingKind.Meeting, "NMT-möte", null, [W.Nmt],
+                start, start.AddHours(1), null, null, null, Portal.Infrastructure.Features.Meetings.InviteeSelection.WholeWorkspace));
         await workspaces.RemoveMemberAsync(P.NmtLead, W.Nmt, P.NmtPolice, "Byter tjänst");
         await workspaces.LeaveAsync(P.NmtLead, W.Lamp);
     }
