@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Meetings;
 using Portal.Infrastructure.Features;
@@ -55,7 +56,9 @@ public sealed class MeetingCalendarPageTests : PortalBunitContext
         var id = await ScheduleAsync(monday);
         SignInAs(Karin, "Karin Holm");
 
-        var week = Render<MyMeetingsPage>(p => p.Add(c => c.View, "week").Add(c => c.Date, monday.ToString("yyyy-MM-dd")));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/meetings?view=week&date={monday:yyyy-MM-dd}");
+        var week = Render<MyMeetingsPage>();
 
         week.WaitForAssertion(() => week.FindAll("[data-testid=my-meeting]").ShouldHaveSingleItem().GetAttribute("href")
             .ShouldStartWith($"/meetings/{id}?occurrence="));
@@ -64,10 +67,12 @@ public sealed class MeetingCalendarPageTests : PortalBunitContext
         week.Find("[data-testid=view-week]").GetAttribute("aria-current").ShouldBe("page");
         week.FindAll("h3").Count.ShouldBe(7);
 
-        var month = Render<MyMeetingsPage>(p => p.Add(c => c.View, "month").Add(c => c.Date, monday.ToString("yyyy-MM-dd")));
+        navigation.NavigateTo($"/meetings?view=month&date={monday:yyyy-MM-dd}");
+        var month = Render<MyMeetingsPage>();
         month.WaitForAssertion(() => month.Find("[data-testid=month-grid]").TextContent.ShouldContain("Samordningsmöte NMT"));
 
-        var later = Render<MyMeetingsPage>(p => p.Add(c => c.View, "agenda").Add(c => c.Date, monday.AddDays(1).ToString("yyyy-MM-dd")));
+        navigation.NavigateTo($"/meetings?view=agenda&date={monday.AddDays(1):yyyy-MM-dd}");
+        var later = Render<MyMeetingsPage>();
         later.WaitForAssertion(() => later.Find("[data-testid=my-meetings-empty]"));
     }
 
