@@ -15,7 +15,7 @@ namespace Portal.Tests.Web.Meetings;
 
 /// <summary>The meeting pages in real browsers, each person in a context of their own: a lead schedules a
 /// weekly meeting in the form, a member accepts it in another browser and the lead's open page shows the
-/// reply without reloading; axe-core (WCAG 2.1 A/AA) over the form (also with an error), the meeting page as
+/// reply without reloading, then writes the minutes with an action item that appears on the member's home; axe-core (WCAG 2.1 A/AA) over the form (also with an error), the meeting page as
 /// lead and as invitee, and the workspace's "Meetings" part, in Swedish and English; and the form, a reply
 /// and the section's button by keyboard alone.</summary>
 [Collection(BrowserCollection.Name)]
@@ -82,6 +82,21 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
         await Expect(karinRow).ToHaveAttributeAsync("data-answer", "Accepted");
         await Expect(karinRow).ToContainTextAsync("Jag tar med fallbeskrivningen.");
         await Expect(erik.GetByTestId("replies-summary")).ToContainTextAsync("1 kommer");
+
+        // Erik writes the minutes on the same page, with an action item for Karin; it appears on her home page.
+        await erik.GetByTestId("minutes-edit").ClickAsync();
+        await erik.GetByTestId("minutes-text").FillAsync("## Fallgenomgång\n\nKarin presenterade fallet från bärplockningen.");
+        await erik.GetByTestId("minutes-save").ClickAsync();
+        await Expect(erik.GetByTestId("minutes-body")).ToContainTextAsync("Karin presenterade fallet");
+        await erik.GetByTestId("action-text").FillAsync("Skicka fallbeskrivningen till LAMP");
+        await erik.GetByTestId("action-assignee").ClickAsync();
+        await erik.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Karin Holm" }).ClickAsync();
+        await erik.GetByTestId("action-due").FillAsync(day.AddDays(7).ToString("yyyy-MM-dd"));
+        await erik.GetByTestId("action-add").ClickAsync();
+        await Expect(erik.GetByTestId("minutes-action").Filter(new() { HasText = "Skicka fallbeskrivningen till LAMP" })).ToBeVisibleAsync();
+
+        await LoadAsync(karin, "");
+        await Expect(karin.GetByTestId("my-action-item").Filter(new() { HasText = "Skicka fallbeskrivningen till LAMP" })).ToBeVisibleAsync();
     }
 
     [Theory]
@@ -131,6 +146,60 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
         await ScanAsync(karin, "home with upcoming meetings", report);
 
         report.ShouldBeEmpty(string.Join(Environment.NewLine, report));
+    }
+
+    /// <summary>"My meetings" in its three views (with the member's demo meetings and one scheduled here), and
+    /// the feed panel before and after making an address, in both languages.</summary>
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task My_meetings_in_every_view_and_the_feed_panel_have_no_WCAG_violations(string culture)
+    {
+        await ScheduleSeriesAsync($"Kalendermöte {culture}");
+        var karin = await SignInAsync("Karin Holm", culture);
+        var report = new List<string>();
+
+        await LoadAsync(karin, "meetings?view=agenda");
+        await Expect(karin.GetByTestId("my-meeting").Filter(new() { HasText = $"Kalendermöte {culture}" }).First).ToBeVisibleAsync();
+        await ScanAsync(karin, "my meetings, agenda", report);
+        await LoadAsync(karin, "meetings?view=week");
+        await Expect(karin.GetByTestId("period-heading")).ToBeVisibleAsync();
+        await ScanAsync(karin, "my meetings, week", report);
+        await LoadAsync(karin, "meetings?view=month");
+        await Expect(karin.GetByTestId("month-grid")).ToBeVisibleAsync();
+        await ScanAsync(karin, "my meetings, month", report);
+        await karin.GetByTestId("feed-create").ClickAsync();
+        await Expect(karin.GetByTestId("feed-url")).ToBeVisibleAsync();
+        await ScanAsync(karin, "my meetings, feed address shown", report);
+
+        report.ShouldBeEmpty(string.Join(Environment.NewLine, report));
+    }
+
+    [Fact]
+    public async Task My_meetings_views_and_periods_are_chosen_by_keyboard_and_kept_in_the_address()
+    {
+        await ScheduleSeriesAsync("Kalendermöte med tangentbordet");
+        var karin = await SignInAsync("Karin Holm");
+        await LoadAsync(karin, "meetings");
+
+        await TabToAsync(karin, karin.GetByTestId("view-week"), 120);
+        await karin.Keyboard.PressAsync("Enter");
+        await karin.WaitForURLAsync(url => url.Contains("view=Week", StringComparison.OrdinalIgnoreCase));
+        var thisWeek = await karin.GetByTestId("period-heading").InnerTextAsync();
+        await TabToAsync(karin, karin.GetByTestId("period-next"), 40);
+        await karin.Keyboard.PressAsync("Enter");
+        await Expect(karin.GetByTestId("period-heading")).Not.ToHaveTextAsync(thisWeek);
+        var heading = await karin.GetByTestId("period-heading").InnerTextAsync();
+
+        await karin.ReloadAsync();
+        await karin.WaitForInteractiveAsync();
+        await Expect(karin.GetByTestId("period-heading")).ToHaveTextAsync(heading);
+        await TabToAsync(karin, karin.GetByTestId("view-agenda"), 120);
+        await karin.Keyboard.PressAsync("Enter");
+        await karin.WaitForURLAsync(url => url.Contains("view=Agenda", StringComparison.OrdinalIgnoreCase));
+        await TabToAsync(karin, karin.GetByTestId("my-meeting").First, 120);
+        await karin.Keyboard.PressAsync("Enter");
+        await karin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}"));
     }
 
     [Fact]
