@@ -24,6 +24,7 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         [ThreadSubjectKind.Name] = db => db.Threads.Select(t => t.Id),
         [WorkspaceSubjectKind.Name] = db => db.Workspaces.Select(w => w.Id),
         [DocumentSubjectKind.Name] = db => db.Documents.Select(d => d.Id),
+        [Portal.Infrastructure.Features.MethodSupport.SupportSubjectKind.Name] = db => db.SupportRequests.Select(r => r.Id),
     };
 
     public async Task InitializeAsync()
