@@ -166,6 +166,7 @@ public static class PortalHost
         }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapDocumentFileEndpoints();
+        app.MapSupportFigureEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
         app.MapBenchDiagnostics();
