@@ -27,7 +27,7 @@ public partial class SupportRequestPage
     private SupportRequestView? _request;
     private IReadOnlyList<SupportPerson> _team = [];
     private IReadOnlyList<OrganisationCard> _organisations = [];
-    private IEnumerable<Guid> _assignees = [];
+    private IReadOnlyCollection<Guid> _assignees = [];
     private Dictionary<string, string> _errors = [];
     private string? _reply;
     private string? _note;
