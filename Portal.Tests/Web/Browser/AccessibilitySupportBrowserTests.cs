@@ -23,7 +23,7 @@ public sealed partial class AccessibilityBrowserTests
         await ScanAsync(erik, "support lists as the member on duty", report);
 
         await LoadAsync(erik, "support/new");
-        await erik.Locator("textarea[data-testid=support-question]").FillAsync("Personnummer 19121212-1212, ring 070-123 45 67.");
+        await erik.Locator("textarea[data-testid=support-question]").FillAsync("Personnummer 19811218-9876, ring 070-123 45 67.");
         await Expect(erik.GetByTestId("support-question-warning")).ToBeVisibleAsync();
         await Expect(erik.Locator(".mud-input-error").First).ToBeVisibleAsync();
         await ScanAsync(erik, "ask form with the guard's error and warning", report);
