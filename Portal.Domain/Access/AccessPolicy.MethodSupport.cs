@@ -32,7 +32,7 @@ public static partial class AccessPolicy
 
     /// <summary>The query face that works the standing out in the same query (for search and subjects, which
     /// know only the actor): the same rule as <see cref="StandingOnDesk"/> and <see cref="CanSeeSupportRequest"/>.</summary>
-    public static Expression<Func<SupportRequest, bool>> VisibleSupportRequests(Actor actor, IQueryable<SupportDesk> desks,
+    public static Expression<Func<SupportRequest, bool>> VisibleSupportRequestsFromDesk(Actor actor, IQueryable<SupportDesk> desks,
         IQueryable<Membership> memberships)
     {
         var memberId = actor.MemberId;

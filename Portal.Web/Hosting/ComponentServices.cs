@@ -34,6 +34,12 @@ public static class ComponentServices
         services.AddScoped<CircuitSession>();
         services.AddScoped<CircuitAccess>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<CircuitAccess>());
+        // Where the member connects from, for the audit of method-support requests (captured when the circuit connects).
+        services.AddHttpContextAccessor();
+        services.AddScoped<ConnectionAddress>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<ConnectionAddress>());
+        services.AddScoped<Portal.Web.Features.MethodSupport.SupportCaller>();
+        services.AddScoped<Portal.Web.Features.MethodSupport.SupportFigureLabels>();
         // The parts of a workspace's own navigation (ADR 0021); a feature adds its part here.
         Portal.Web.Features.Workspaces.Sections.WorkspaceSections.AddWorkspaceSections(services);
         return services;

@@ -167,6 +167,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapDocumentFileEndpoints();
         app.MapMeetingCalendarEndpoints();
+        app.MapSupportFigureEndpoints();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHub<Portal.Web.Hubs.DiscussionHub>(Portal.Web.Hubs.DiscussionHub.Path).RequireRateLimiting(RequestRateLimits.Policy);
         app.MapBenchDiagnostics();

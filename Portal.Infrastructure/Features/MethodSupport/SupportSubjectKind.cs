@@ -18,13 +18,13 @@ public sealed class SupportSubjectKind : ISubjectKind
     public static string LinkTo(Guid requestId) => $"/support/{requestId}";
 
     public IQueryable<Guid> VisibleIds(PortalDbContext db, Actor actor) =>
-        db.SupportRequests.Where(AccessPolicy.VisibleSupportRequests(actor, db.SupportDesks, db.Memberships)).Select(r => r.Id);
+        db.SupportRequests.Where(AccessPolicy.VisibleSupportRequestsFromDesk(actor, db.SupportDesks, db.Memberships)).Select(r => r.Id);
 
     public async Task<IReadOnlyDictionary<Guid, SubjectInfo>> DescribeAsync(PortalDbContext db, Actor actor, IReadOnlyCollection<Guid> ids,
         CancellationToken cancellationToken)
     {
         var rows = await db.SupportRequests.AsNoTracking()
-            .Where(AccessPolicy.VisibleSupportRequests(actor, db.SupportDesks, db.Memberships))
+            .Where(AccessPolicy.VisibleSupportRequestsFromDesk(actor, db.SupportDesks, db.Memberships))
             .Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Reference })
             .ToListAsync(cancellationToken);

@@ -137,7 +137,7 @@ public sealed class SupportRequestRulesTests
         request.Referrals.ShouldAllBe(f => f.Reason == "" && f.Contact == null);
         request.ErasedAt.ShouldBe(Now.AddYears(2));
         request.Forms.ShouldBe([ExploitationForm.ForcedLabour]);
-        (request.County, request.ChildConcerned, request.FirstResponseAt).ShouldBe((County.Skane, true, Now));
+        (request.County, request.ChildConcerned, request.FirstResponseAt).ShouldBe((County.Skane, true, (DateTimeOffset?)Now));
         Should.Throw<DomainRuleException>(() => request.Note(_assignee, "Efteråt", Now)).Code.ShouldBe("support.erased");
     }
 

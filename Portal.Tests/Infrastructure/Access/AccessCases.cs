@@ -92,9 +92,9 @@ public static class AccessCases
             SupportRequestItemsAsync,
             (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequests(a, SupportStandingOf(db, a))).Select(r => r.Id)),
 
-        new("support request (standing in the query)", nameof(AccessPolicy.VisibleSupportRequests),
+        new("support request (standing in the query)", nameof(AccessPolicy.VisibleSupportRequestsFromDesk),
             SupportRequestItemsAsync,
-            (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequests(a, db.SupportDesks, db.Memberships)).Select(r => r.Id)),
+            (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequestsFromDesk(a, db.SupportDesks, db.Memberships)).Select(r => r.Id)),
     ];
 
     private static async Task<IReadOnlyList<AccessItem>> SupportRequestItemsAsync(PortalDbContext db)

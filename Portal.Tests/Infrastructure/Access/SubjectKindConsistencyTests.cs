@@ -25,6 +25,7 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         [WorkspaceSubjectKind.Name] = db => db.Workspaces.Select(w => w.Id),
         [DocumentSubjectKind.Name] = db => db.Documents.Select(d => d.Id),
         [Portal.Infrastructure.Features.Meetings.MeetingSubjectKind.Name] = db => db.Meetings.Select(m => m.Id),
+        [Portal.Infrastructure.Features.MethodSupport.SupportSubjectKind.Name] = db => db.SupportRequests.Select(r => r.Id),
     };
 
     public async Task InitializeAsync()

