@@ -233,7 +233,7 @@ public abstract class SupportRequestServiceTests(DatabaseProvider provider) : IA
         (view.Channel, view.AskingOrganisation, view.AskingOrganisationKind, view.AskerContact, view.LoggedBy!.MemberId, view.Asker)
             .ShouldBe((SupportChannel.Phone, "Kommunen i Ny Stad", OrganisationKind.Municipality, "Socialjouren, växeln", Karin, (SupportPerson?)null));
         view.ChildConcerned.ShouldBeTrue();
-        (await AuditOf(logged.Id)).First().Action.ShouldBe(SupportAuditActions.Logged);
+        (await AuditOf(logged.Id)).Select(a => a.Action).ShouldContain(SupportAuditActions.Logged);
         // Karin logged it but is not on duty or assigned: she does not see it afterwards.
         await Should.ThrowAsync<NotFoundException>(() => Service.GetAsync(From(Karin), logged.Id));
     }

@@ -38,7 +38,7 @@ public sealed class WorkspaceSectionsTests : PortalBunitContext
         nav.GetAttribute("aria-label").ShouldBe("Arbetsrummets delar: NMT – Nationellt metodstödsteam");
         var links = cut.FindAll("[data-testid=section-link]");
         links.Select(l => l.GetAttribute("href")).ShouldBe([
-            $"/workspaces/{Nmt}", $"/workspaces/{Nmt}/discussions", $"/workspaces/{Nmt}/updates", $"/workspaces/{Nmt}/documents", $"/workspaces/{Nmt}/members"]);
+            $"/workspaces/{Nmt}", $"/workspaces/{Nmt}/discussions", $"/workspaces/{Nmt}/updates", $"/workspaces/{Nmt}/documents", $"/workspaces/{Nmt}/meetings", $"/workspaces/{Nmt}/members"]);
         links.Select(l => l.Children.First(c => c.LocalName == "span").TextContent.Trim())
             .ShouldBe(["Översikt", "Diskussioner", "Uppdateringar", "Dokument", "Medlemmar"]);
         links.Where(l => l.HasAttribute("aria-current")).Select(l => (l.GetAttribute("data-section"), l.GetAttribute("aria-current")))

@@ -50,6 +50,8 @@ public sealed class SupportRequestsPart : IBenchDataPart
                 if (random.Chance(0.4))
                     request.Refer(random.Pick(world.Organisations).Id, null, DateOnly.FromDateTime(at.AddDays(7).UtcDateTime), text.Sentence(),
                         assignee, at.AddDays(7));
+                if (request.ChildConcerned)
+                    request.ConfirmSocialServices(true, assignee);
                 if (at < world.Now.AddDays(-30) && random.Chance(0.8))
                     request.Close(assignee, at.AddDays(random.Next(8, 30)));
             }
