@@ -202,6 +202,69 @@ public sealed class MeetingPageBrowserTests(BrowserFixture browser) : IAsyncLife
         await karin.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/meetings/[0-9a-f-]{36}"));
     }
 
+    /// <summary>The meeting page's agenda, minutes and training panels in their working states: an invitee
+    /// registered for a training and proposing an agenda item; the lead with the proposal to decide on, the
+    /// minutes being written, the participants and the form for outside participants; in both languages.</summary>
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task The_agenda_minutes_and_training_panels_have_no_WCAG_violations(string culture)
+    {
+        var meetingId = await ScheduleTrainingAsync($"Utbildningsdag {culture}");
+        var report = new List<string>();
+
+        var karin = await SignInAsync("Karin Holm", culture);
+        await LoadAsync(karin, $"meetings/{meetingId}");
+        await karin.GetByTestId("training-register").ClickAsync();
+        await Expect(karin.GetByTestId("training-my-status")).ToBeVisibleAsync();
+        await karin.GetByTestId("agenda-title").FillAsync("Fall från bärplockningen");
+        await karin.GetByTestId("agenda-add").ClickAsync();
+        await Expect(karin.GetByTestId("agenda-proposed")).ToBeVisibleAsync();
+        await ScanAsync(karin, "training as invitee: registered, an agenda item proposed", report);
+
+        var erik = await SignInAsync("Erik Sandberg", culture);
+        await LoadAsync(erik, $"meetings/{meetingId}");
+        await Expect(erik.GetByTestId("agenda-proposal").First).ToBeVisibleAsync();
+        await Expect(erik.GetByTestId("training-registration").First).ToBeVisibleAsync();
+        await erik.GetByTestId("minutes-edit").ClickAsync();
+        await Expect(erik.GetByTestId("minutes-text")).ToBeVisibleAsync();
+        await Expect(erik.GetByTestId("outside-add")).ToBeVisibleAsync();
+        await ScanAsync(erik, "training as lead: a proposal to decide, minutes being written, participants and the outside-participant form", report);
+
+        report.ShouldBeEmpty(string.Join(Environment.NewLine, report));
+    }
+
+    [Fact]
+    public async Task Registering_for_a_training_and_writing_the_minutes_work_by_keyboard_alone()
+    {
+        var meetingId = await ScheduleTrainingAsync("Utbildning med tangentbordet");
+
+        var karin = await SignInAsync("Karin Holm");
+        await LoadAsync(karin, $"meetings/{meetingId}");
+        await TabToAsync(karin, karin.GetByTestId("training-register"), 200);
+        await karin.Keyboard.PressAsync("Enter");
+        await Expect(karin.GetByTestId("training-my-status")).ToBeVisibleAsync();
+
+        var erik = await SignInAsync("Erik Sandberg");
+        await LoadAsync(erik, $"meetings/{meetingId}");
+        await TabToAsync(erik, erik.GetByTestId("minutes-edit"), 200);
+        await erik.Keyboard.PressAsync("Enter");
+        await TabToAsync(erik, erik.Locator("textarea[data-testid=minutes-text], [data-testid=minutes-text] textarea").First, 20);
+        await erik.Keyboard.TypeAsync("Alla deltagare fick utbildningsmaterialet.");
+        await TabToAsync(erik, erik.GetByTestId("minutes-save"), 20);
+        await erik.Keyboard.PressAsync("Enter");
+        await Expect(erik.GetByTestId("minutes-body")).ToContainTextAsync("Alla deltagare fick utbildningsmaterialet.");
+    }
+
+    /// <summary>A training in NMT in three days through the use case, as its lead; the whole workspace is invited.</summary>
+    private async Task<Guid> ScheduleTrainingAsync(string title)
+    {
+        var start = StockholmTime.Today(TimeProvider.System).AddDays(3).ToDateTime(new TimeOnly(9, 0));
+        return await _portal.Services.GetRequiredService<MeetingService>().ScheduleAsync(DemoData.Personas.NmtLead,
+            new MeetingDraft(MeetingKind.Training, title, "Grundutbildning om **tecken på människohandel**.", [DemoData.Workspaces.Nmt],
+                start, start.AddHours(3), "Länsstyrelsen, Regeringsgatan 66, Stockholm", null, null, InviteeSelection.WholeWorkspace, Seats: 20));
+    }
+
     [Fact]
     public async Task Scheduling_and_replying_work_by_keyboard_alone()
     {

@@ -64,7 +64,7 @@ public sealed class SupportPagesTests : PortalBunitContext
 
         cut.Find("[data-testid=support-submit]").Click();
 
-        cut.WaitForAssertion(() => cut.Find("[data-testid=support-ask-form]").QuerySelector(".mud-input-error").ShouldNotBeNull());
+        cut.WaitForAssertion(() => cut.Find("[data-testid=support-ask-form]").QuerySelector(".mud-input-error").ShouldNotBeNull(), TimeSpan.FromSeconds(10));
         cut.Find("textarea[data-testid=support-question]").GetAttribute("value").ShouldBe("Hur går vi vidare med en misstänkt arbetskraftsexploatering?");
     }
 

@@ -40,7 +40,7 @@ public sealed class WorkspaceSectionsTests : PortalBunitContext
         links.Select(l => l.GetAttribute("href")).ShouldBe([
             $"/workspaces/{Nmt}", $"/workspaces/{Nmt}/discussions", $"/workspaces/{Nmt}/updates", $"/workspaces/{Nmt}/documents", $"/workspaces/{Nmt}/meetings", $"/workspaces/{Nmt}/members"]);
         links.Select(l => l.Children.First(c => c.LocalName == "span").TextContent.Trim())
-            .ShouldBe(["Översikt", "Diskussioner", "Uppdateringar", "Dokument", "Medlemmar"]);
+            .ShouldBe(["Översikt", "Diskussioner", "Uppdateringar", "Dokument", "Möten", "Medlemmar"]);
         links.Where(l => l.HasAttribute("aria-current")).Select(l => (l.GetAttribute("data-section"), l.GetAttribute("aria-current")))
             .ShouldBe([("discussions", "page")]);
     }
