@@ -63,8 +63,22 @@ public partial class MeetingMinutesPanel : LiveComponentBase
 
     private string? ErrorOf(string field) => _errors.GetValueOrDefault(field);
 
+    private MudBlazor.MudTextField<string>? _textField;
+    private bool _focusText;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The button that opened the editor is gone: the focus goes into the text, not back to the top of the page.
+        if (_focusText && _textField is not null)
+        {
+            _focusText = false;
+            await _textField.FocusAsync();
+        }
+    }
+
     private void OpenText()
     {
+        _focusText = true;
         _draft = _view?.Text ?? "";
         _draftVersion = _view?.Version ?? 0;
         _saved = false;
