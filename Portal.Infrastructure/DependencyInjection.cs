@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton(database);
         services.AddSingleton<AuditingInterceptor>();
         services.AddSingleton<AuditTrailGuard>();
+        services.AddSingleton<AuditChainAppender>();
+        services.AddSingleton<AuditChainVerifier>();
         services.AddSingleton<DomainEventsInterceptor>();
         services.AddSingleton<DatabaseCommandCounter>();
         services.AddSingleton<Features.ActorCache>();
@@ -153,6 +155,7 @@ public static class DependencyInjection
         options.AddInterceptors(
             services.GetRequiredService<AuditingInterceptor>(),
             services.GetRequiredService<AuditTrailGuard>(),
+            services.GetRequiredService<AuditChainAppender>(),
             services.GetRequiredService<DomainEventsInterceptor>(),
             services.GetRequiredService<OutboxSignalInterceptor>(),
             services.GetRequiredService<DatabaseCommandCounter>());

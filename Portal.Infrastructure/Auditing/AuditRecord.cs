@@ -7,7 +7,9 @@ namespace Portal.Infrastructure.Auditing;
 
 /// <summary>One entry in the append-only audit trail: who did what to which subject, and when.
 /// Written with the change it records, in the same SaveChanges (so in the same transaction); never
-/// changed or deleted — <see cref="AuditTrailGuard"/> refuses that. General on purpose: lead
+/// changed or deleted — <see cref="AuditTrailGuard"/> refuses that, and triggers in the database too.
+/// Each record is a link of a hash chain over the whole trail (<see cref="AuditChain"/>, ADR 0039):
+/// <see cref="AuditChainAppender"/> gives it its <see cref="Sequence"/> and hashes when it is saved. General on purpose: lead
 /// appointments use it today, later sensitive reads (consultations) will too.</summary>
 public sealed class AuditRecord
 {
@@ -22,6 +24,8 @@ public sealed class AuditRecord
     public AuditRecord(Guid actorId, string action, SubjectRef subject, DateTimeOffset at, string? detail = null, string? clientAddress = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        // Whole microseconds: what PostgreSQL keeps of an instant, so that the hash over it survives the round trip.
+        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
         Id = Guid.CreateVersion7(at);
         ActorId = actorId;
         Action = action;
@@ -54,6 +58,25 @@ public sealed class AuditRecord
     /// <summary>From where: the client's address as the host saw it (behind a known proxy, the forwarded
     /// one); null for the portal's own jobs (retention) and for records written before it was kept.</summary>
     public string? ClientAddress { get; private set; }
+
+    /// <summary>The record's place in the chain: 1, 2, 3… without gaps, in the order the records were saved.</summary>
+    public long Sequence { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the record before (<see cref="AuditChain.Genesis"/> for the first);
+    /// null only before the record is sealed.</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 (lower-case hex) over <see cref="AuditChain.CanonicalForm"/>; null only before sealing.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>Links the record into the chain; only <see cref="AuditChainAppender"/> calls this, while it
+    /// holds the chain's head.</summary>
+    internal void Seal(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this, sequence, previousHash);
+    }
 }
 
 /// <summary>The stable action strings of the audit trail.</summary>
@@ -86,6 +109,9 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         builder.Property(a => a.SubjectKind).HasMaxLength(AuditRecord.SubjectKindMaxLength).IsRequired();
         builder.Property(a => a.Detail).HasMaxLength(AuditRecord.DetailMaxLength);
         builder.Property(a => a.ClientAddress).HasMaxLength(AuditRecord.ClientAddressMaxLength);
+        builder.Property(a => a.PreviousHash).HasMaxLength(AuditChain.HashLength);
+        builder.Property(a => a.Hash).HasMaxLength(AuditChain.HashLength);
+        builder.HasIndex(a => a.Sequence).IsUnique();
         builder.Ignore(a => a.Subject);
         builder.HasIndex(a => new { a.SubjectKind, a.SubjectId, a.At });
         builder.HasIndex(a => new { a.ActorId, a.At });

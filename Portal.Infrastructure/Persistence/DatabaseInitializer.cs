@@ -18,6 +18,8 @@ public sealed class DatabaseInitializer(IDbContextFactory<PortalDbContext> conte
         {
             logger.LogInformation("Applying migrations ({Provider})", options.Provider);
             await db.Database.MigrateAsync(cancellationToken);
+            // Records from before the audit chain are sealed into it once (ADR 0039).
+            await Auditing.AuditChain.SealPendingAsync(db, cancellationToken);
             if (await search.FillIfEmptyAsync(db, cancellationToken))
                 logger.LogInformation("Filled the search index from existing data");
             if (await directory.FillMissingAsync(db, cancellationToken) is > 0 and var filled)
