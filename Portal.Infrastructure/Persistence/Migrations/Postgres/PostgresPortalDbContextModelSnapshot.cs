@@ -1859,6 +1859,23 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("workspaces", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Infrastructure.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_head", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Infrastructure.Auditing.AuditRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1883,6 +1900,17 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
@@ -1892,6 +1920,9 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("ActorId", "At");
 
