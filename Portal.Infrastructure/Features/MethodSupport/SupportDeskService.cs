@@ -13,6 +13,11 @@ public sealed class SupportDeskService(IDbContextFactory<PortalDbContext> contex
 {
     public const string DeskSubjectKind = "support-desk";
 
+    public sealed record WorkspaceChoice(Guid Id, string Name);
+
+    /// <summary>For an administrator: which workspace is the desk now (null: none yet) and the workspaces to choose from.</summary>
+    public sealed record Designation(Guid? WorkspaceId, IReadOnlyList<WorkspaceChoice> Workspaces);
+
     public sealed record DeskView(Guid WorkspaceId, IReadOnlyList<SupportPerson> Team, IReadOnlyList<Guid> OnDuty, bool CanSetDuty);
 
     /// <summary>An administrator names the NMT workspace; moving the desk clears the duty roster.</summary>
@@ -32,6 +37,19 @@ public sealed class SupportDeskService(IDbContextFactory<PortalDbContext> contex
         var now = clock.GetUtcNow();
         db.Audit(actor.MemberId, "support.desk-designated", new(DeskSubjectKind, desk.Id), now, workspaceId.ToString(), caller.ClientAddress);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The desk's workspace and the choice of workspaces, for an administrator; null for anyone else.</summary>
+    public async Task<Designation?> DesignationAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(caller.MemberId, cancellationToken);
+        if (!actor.IsAdministrator)
+            return null;
+        var desk = await db.SupportDesks.AsNoTracking().OrderBy(d => d.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var workspaces = await db.Workspaces.AsNoTracking().OrderBy(w => w.Name).Select(w => new WorkspaceChoice(w.Id, w.Name))
+            .ToListAsync(cancellationToken);
+        return new Designation(desk?.WorkspaceId, workspaces);
     }
 
     /// <summary>A lead of the desk's workspace sets who is on duty: members of the team only.</summary>
