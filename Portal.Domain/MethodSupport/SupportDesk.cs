@@ -18,13 +18,18 @@ public sealed class SupportDesk : AggregateRoot
     public Guid WorkspaceId { get; private set; }
     public IReadOnlyList<Guid> DutyMemberIds => _dutyMemberIds.AsReadOnly();
 
-    public static SupportDesk For(Guid workspaceId) => new() { WorkspaceId = workspaceId };
+    public static SupportDesk For(Guid workspaceId)
+    {
+        var desk = new SupportDesk { WorkspaceId = workspaceId };
+        desk.Raise(new SupportDeskChanged(desk.Id));
+        return desk;
+    }
 
     public void MoveTo(Guid workspaceId)
     {
         WorkspaceId = workspaceId;
         _dutyMemberIds = [];
-        Touch();
+        Changed();
     }
 
     /// <summary>Replaces the duty roster; whether each is on the team is the use case's check.</summary>
@@ -34,8 +39,15 @@ public sealed class SupportDesk : AggregateRoot
         if (ids.Count > MaxDutyMembers)
             throw new DomainRuleException("support.duty.too-many", "duty");
         _dutyMemberIds = ids;
-        Touch();
+        Changed();
     }
 
     public bool IsOnDuty(Guid memberId) => _dutyMemberIds.Contains(memberId);
+
+    private void Changed()
+    {
+        Touch();
+        if (!DomainEvents.OfType<SupportDeskChanged>().Any())
+            Raise(new SupportDeskChanged(Id));
+    }
 }

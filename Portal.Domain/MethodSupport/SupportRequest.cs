@@ -130,6 +130,8 @@ public sealed class SupportRequest : AggregateRoot
             SubmittedAt = now,
         };
         request.Describe(question);
+        // Open queues show it at once; the event carries the id only.
+        request.Raise(new SupportRequestChanged(request.Id));
         return request;
     }
 
@@ -252,6 +254,14 @@ public sealed class SupportRequest : AggregateRoot
         if (_viewers.Count >= MaxViewers)
             throw new DomainRuleException("support.viewers.too-many", "viewer");
         _viewers.Add(new SupportViewer(Id, memberId, by, now));
+        Changed();
+    }
+
+    /// <summary>The asker stops sharing the request with a colleague; their open page loses it at once.</summary>
+    public void RemoveViewer(Guid memberId)
+    {
+        if (_viewers.RemoveAll(v => v.MemberId == memberId) == 0)
+            throw new DomainRuleException("support.viewer.not-shared", "viewer");
         Changed();
     }
 

@@ -16,6 +16,7 @@ public static class SupportAuditActions
     public const string SocialServicesConfirmed = "support.social-services-confirmed";
     public const string Closed = "support.closed";
     public const string ViewerAdded = "support.viewer-added";
+    public const string ViewerRemoved = "support.viewer-removed";
     public const string Erased = "support.erased";
     public const string FiguresViewed = "support.figures-viewed";
     public const string FiguresExported = "support.figures-exported";

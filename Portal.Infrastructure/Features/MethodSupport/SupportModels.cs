@@ -15,6 +15,18 @@ public sealed record SupportRequestSummary(Guid Id, string Reference, SupportSta
     County County, IReadOnlyList<ExploitationForm> Forms, SupportChannel Channel, string AskingOrganisation, DateTimeOffset SubmittedAt,
     DateTimeOffset FirstResponseDue, bool IsOverdue, IReadOnlyList<string> Assignees);
 
+/// <summary>One page of a list (<see cref="Page"/> from 1, clamped to the last page). Only these lines were
+/// read and audited as listed; <see cref="Total"/> is a count, not a read.</summary>
+public sealed record SupportRequestList(IReadOnlyList<SupportRequestSummary> Items, int Page, int PageCount, int Total)
+{
+    public const int PageSize = 25;
+
+    /// <summary>The page to read for a requested one: 1 for anything below, the last for anything beyond.</summary>
+    public static int Clamp(int page, int total) => Math.Clamp(page, 1, Math.Max(1, PageCountOf(total)));
+
+    public static int PageCountOf(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
+}
+
 public sealed record SupportPerson(Guid MemberId, string Name, string Organisation);
 
 public sealed record SupportReplyView(Guid Id, SupportPerson Author, bool FromTeam, string Text, DateTimeOffset At);

@@ -109,6 +109,16 @@ public sealed partial class SupportRequestService
             return new SupportChange(SupportAuditActions.ViewerAdded, memberId.ToString(), SupportNotificationKinds.Shared, [memberId]);
         }, cancellationToken);
 
+    /// <summary>The asker stops sharing the request with a colleague: the colleague's open page loses it.</summary>
+    public Task RemoveViewerAsync(Caller caller, Guid requestId, Guid memberId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, "support.viewer", (_, actor, _, request, _) =>
+        {
+            if (!AccessPolicy.CanAddSupportViewer(actor, request))
+                throw new AccessDeniedException("support.viewer.denied");
+            request.RemoveViewer(memberId);
+            return Task.FromResult(new SupportChange(SupportAuditActions.ViewerRemoved, memberId.ToString()));
+        }, cancellationToken);
+
     private static void RequireAssignee(Actor actor, SupportStanding standing, SupportRequest request, string code)
     {
         if (!AccessPolicy.CanWorkOnSupportRequest(actor, standing, request))

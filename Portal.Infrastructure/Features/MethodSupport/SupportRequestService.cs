@@ -79,51 +79,42 @@ public sealed partial class SupportRequestService(IDbContextFactory<PortalDbCont
         return await SupportViews.ViewAsync(db, actor, standing, request, now, cancellationToken);
     }
 
-    /// <summary>The caller's own requests and those shared with them, newest first.</summary>
-    public async Task<IReadOnlyList<SupportRequestSummary>> MineAsync(Caller caller, CancellationToken cancellationToken = default)
+    /// <summary>The caller's own requests and those shared with them, newest first; one page of them.</summary>
+    public async Task<SupportRequestList> MineAsync(Caller caller, int page = 1, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(caller.MemberId, cancellationToken);
         var memberId = actor.MemberId;
-        var requests = await ListQuery(db)
-            .Where(r => r.AskerId == memberId || r.Viewers.Any(v => v.MemberId == memberId))
-            .OrderByDescending(r => r.SubmittedAt)
-            .ToListAsync(cancellationToken);
-        return await AuditedListAsync(db, actor, caller, requests, "mine", cancellationToken);
+        var mine = db.SupportRequests.Where(r => r.AskerId == memberId || r.Viewers.Any(v => v.MemberId == memberId));
+        return await PagedAsync(db, actor, caller, mine, byUrgency: false, page, "mine", cancellationToken);
     }
 
     /// <summary>The triage queue for the members on duty: open requests, the most urgent first and, within an
-    /// urgency, the oldest first; overdue ones are flagged.</summary>
-    public async Task<IReadOnlyList<SupportRequestSummary>> QueueAsync(Caller caller, CancellationToken cancellationToken = default)
+    /// urgency, the oldest first; overdue ones are flagged. One page of it.</summary>
+    public async Task<SupportRequestList> QueueAsync(Caller caller, int page = 1, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(caller.MemberId, cancellationToken);
         var standing = await db.LoadSupportStandingAsync(actor, cancellationToken);
         if (!AccessPolicy.CanTriageSupport(standing))
             throw new AccessDeniedException("support.queue.denied");
-        var requests = await ListQuery(db)
+        var open = db.SupportRequests
             .Where(AccessPolicy.VisibleSupportRequests(actor, standing))
-            .Where(r => r.Status != SupportStatus.Closed)
-            .ToListAsync(cancellationToken);
-        // Urgency is stored by name, so the order is made here (a queue is open requests only: tens, not thousands).
-        var ordered = requests.OrderBy(r => r.Urgency).ThenBy(r => r.SubmittedAt).ToList();
-        return await AuditedListAsync(db, actor, caller, ordered, "queue", cancellationToken);
+            .Where(r => r.Status != SupportStatus.Closed);
+        return await PagedAsync(db, actor, caller, open, byUrgency: true, page, "queue", cancellationToken);
     }
 
-    /// <summary>Open requests assigned to the caller (while on the team).</summary>
-    public async Task<IReadOnlyList<SupportRequestSummary>> AssignedToMeAsync(Caller caller, CancellationToken cancellationToken = default)
+    /// <summary>Open requests assigned to the caller (while on the team), in the queue's order; one page of them.</summary>
+    public async Task<SupportRequestList> AssignedToMeAsync(Caller caller, int page = 1, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var actor = await db.LoadActorAsync(caller.MemberId, cancellationToken);
         var standing = await db.LoadSupportStandingAsync(actor, cancellationToken);
         if (!standing.IsTeamMember)
-            return [];
+            return new SupportRequestList([], 1, 1, 0);
         var memberId = actor.MemberId;
-        var requests = await ListQuery(db)
-            .Where(r => r.Status != SupportStatus.Closed && r.Assignees.Any(a => a.MemberId == memberId))
-            .ToListAsync(cancellationToken);
-        var ordered = requests.OrderBy(r => r.Urgency).ThenBy(r => r.SubmittedAt).ToList();
-        return await AuditedListAsync(db, actor, caller, ordered, "assigned", cancellationToken);
+        var assigned = db.SupportRequests.Where(r => r.Status != SupportStatus.Closed && r.Assignees.Any(a => a.MemberId == memberId));
+        return await PagedAsync(db, actor, caller, assigned, byUrgency: true, page, "assigned", cancellationToken);
     }
 
     /// <summary>The team members a request may be assigned to (for the assign form): duty members only.</summary>
@@ -150,14 +141,27 @@ public sealed partial class SupportRequestService(IDbContextFactory<PortalDbCont
                 && (m.Role == Domain.Workspaces.MembershipRole.Lead || m.Role == Domain.Workspaces.MembershipRole.Member))
             .Select(m => m.MemberId);
 
-    private async Task<IReadOnlyList<SupportRequestSummary>> AuditedListAsync(PortalDbContext db, Actor actor, Caller caller,
-        IReadOnlyList<SupportRequest> requests, string list, CancellationToken cancellationToken)
+    /// <summary>One page of a list: the order is made from three small columns of every matching request
+    /// (urgency is stored by name, so its order is made here), then only the page's requests are read and
+    /// audited as listed — a line not shown is neither read nor recorded.</summary>
+    private async Task<SupportRequestList> PagedAsync(PortalDbContext db, Actor actor, Caller caller, IQueryable<SupportRequest> matching,
+        bool byUrgency, int page, string list, CancellationToken cancellationToken)
     {
+        var keys = await matching.AsNoTracking().Select(r => new { r.Id, r.Urgency, r.SubmittedAt }).ToListAsync(cancellationToken);
+        var ordered = byUrgency
+            ? keys.OrderBy(k => k.Urgency).ThenBy(k => k.SubmittedAt).ThenBy(k => k.Id)
+            : keys.OrderByDescending(k => k.SubmittedAt).ThenBy(k => k.Id);
+        var shownPage = SupportRequestList.Clamp(page, keys.Count);
+        var ids = ordered.Skip((shownPage - 1) * SupportRequestList.PageSize).Take(SupportRequestList.PageSize).Select(k => k.Id).ToList();
+        var loaded = await ListQuery(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        // A request closed or unshared between the two reads is left out rather than shown stale.
+        var requests = ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
         var now = clock.GetUtcNow();
         foreach (var request in requests)
             db.Audit(actor.MemberId, SupportAuditActions.Listed, SupportSubjectKind.Of(request.Id), now, list, caller.ClientAddress);
         await db.SaveChangesAsync(cancellationToken);
-        return await SupportViews.SummariesAsync(db, requests, now, cancellationToken);
+        var items = await SupportViews.SummariesAsync(db, requests, now, cancellationToken);
+        return new SupportRequestList(items, shownPage, SupportRequestList.PageCountOf(keys.Count), keys.Count);
     }
 
     /// <summary>Allocates the year's next number and saves; when another request took the same number at the

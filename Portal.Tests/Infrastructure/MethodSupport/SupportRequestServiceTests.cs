@@ -67,12 +67,12 @@ public abstract class SupportRequestServiceTests(DatabaseProvider provider) : IA
         submitted.Reference.ShouldBe("MS-2026-0004"); // three demo requests this year before it
         Tick();
 
-        var queue = await Service.QueueAsync(From(Erik));
+        var queue = (await Service.QueueAsync(From(Erik))).Items;
         queue.Select(q => q.Reference).ShouldContain(submitted.Reference);
         Tick();
         await Service.AssignAsync(From(Erik), submitted.Id, [Karin]);
         Tick();
-        (await Service.AssignedToMeAsync(From(Karin))).Select(r => r.Id).ShouldContain(submitted.Id);
+        (await Service.AssignedToMeAsync(From(Karin))).Items.Select(r => r.Id).ShouldContain(submitted.Id);
         _clock.Advance(TimeSpan.FromHours(3));
         await Service.NoteAsync(From(Karin), submitted.Id, "Ring NOA först.");
         Tick();
@@ -134,13 +134,13 @@ public abstract class SupportRequestServiceTests(DatabaseProvider provider) : IA
         foreach (var outsider in new[] { Anna, Lena, Sara })
         {
             (await Should.ThrowAsync<NotFoundException>(() => Service.GetAsync(From(outsider), submitted.Id))).Code.ShouldBe("support.notfound");
-            (await Service.MineAsync(From(outsider))).Select(r => r.Id).ShouldNotContain(submitted.Id);
+            (await Service.MineAsync(From(outsider))).Items.Select(r => r.Id).ShouldNotContain(submitted.Id);
             (await Should.ThrowAsync<NotFoundException>(() => Service.ReplyAsync(From(outsider), submitted.Id, "Hej"))).Code.ShouldBe("support.notfound");
         }
         (await Should.ThrowAsync<NotFoundException>(() => Service.GetAsync(From(Per), Guid.NewGuid()))).Code.ShouldBe("support.notfound");
         (await Should.ThrowAsync<Portal.Domain.Common.AccessDeniedException>(() => Service.QueueAsync(From(Sara)))).Code.ShouldBe("support.queue.denied");
         (await Should.ThrowAsync<Portal.Domain.Common.AccessDeniedException>(() => Service.QueueAsync(From(Anna)))).Code.ShouldBe("support.queue.denied");
-        (await Service.AssignedToMeAsync(From(Sara))).Select(r => r.Id).ShouldNotContain(submitted.Id);
+        (await Service.AssignedToMeAsync(From(Sara))).Items.Select(r => r.Id).ShouldNotContain(submitted.Id);
 
         // Nothing was read, so nothing but the two changes is in the trail.
         (await AuditOf(submitted.Id)).Select(a => a.Action).ShouldBe([SupportAuditActions.Submitted, SupportAuditActions.Assigned]);
@@ -172,7 +172,7 @@ public abstract class SupportRequestServiceTests(DatabaseProvider provider) : IA
         seen.Notes.ShouldBeEmpty();
         seen.Replies.Single().FromTeam.ShouldBeFalse();
         seen.Status.ShouldBe(SupportStatus.InProgress);
-        (await Service.MineAsync(From(Lena))).Select(r => r.Id).ShouldContain(submitted.Id);
+        (await Service.MineAsync(From(Lena))).Items.Select(r => r.Id).ShouldContain(submitted.Id);
         (await AuditOf(submitted.Id)).ShouldContain(a => a.Action == SupportAuditActions.Listed && a.ActorId == Lena && a.Detail == "mine");
         (await NotificationsAbout(submitted.Id)).Where(n => n.Kind == SupportNotificationKinds.FollowedUp).Select(n => n.MemberId).ShouldBe([Karin]);
         (await NotificationsAbout(submitted.Id)).Where(n => n.Kind == SupportNotificationKinds.Shared).Select(n => n.MemberId).ShouldBe([Lena]);
@@ -246,7 +246,7 @@ public abstract class SupportRequestServiceTests(DatabaseProvider provider) : IA
         var today = await Service.SubmitAsync(From(Lena), Question() with { Urgency = SupportUrgency.Today });
         _clock.Advance(TimeSpan.FromHours(9));
 
-        var queue = await Service.QueueAsync(From(Erik));
+        var queue = (await Service.QueueAsync(From(Erik))).Items;
 
         queue.Select(q => q.Urgency).ShouldBeInOrder();
         var mine = queue.Where(q => q.Id == noRush.Id || q.Id == today.Id).ToList();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
+using Portal.Domain.MethodSupport;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Features;
 using Portal.Infrastructure.Features.Directory;
@@ -12,7 +13,10 @@ using Portal.Web.Resources;
 namespace Portal.Web.Features.MethodSupport;
 
 /// <summary>One request: what it asks, the replies, referrals and (for NMT) the notes, and the controls the
-/// request's view says the member may use. Each change goes through the use case, which checks again.</summary>
+/// request's view says the member may use. Each change goes through the use case, which checks again.
+/// Live: when the request or the desk changes, the page reads the request again through the use case — which
+/// checks access again — so a member who was unassigned, unshared or taken off duty sees at once that it is no
+/// longer available, and none of its text stays on the page. The event itself carries only the id.</summary>
 public partial class SupportRequestPage
 {
     [Parameter] public Guid Id { get; set; }
@@ -23,15 +27,15 @@ public partial class SupportRequestPage
     [Inject] private UserMessages Messages { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IStringLocalizer<SupportText> Text { get; set; } = default!;
+    [Inject] private IStringLocalizer<SupportLiveText> LiveText { get; set; } = default!;
 
     private SupportRequestView? _request;
     private IReadOnlyList<SupportPerson> _team = [];
-    private IReadOnlyList<OrganisationCard> _organisations = [];
     private IReadOnlyCollection<Guid> _assignees = [];
     private Dictionary<string, string> _errors = [];
     private string? _reply;
     private string? _note;
-    private Guid? _referTo;
+    private OrganisationCard? _referTo;
     private string? _referContact;
     private string? _referOn;
     private string? _referReason;
@@ -41,6 +45,12 @@ public partial class SupportRequestPage
     private string? _error;
     private bool _loaded;
     private bool _busy;
+
+    protected override void OnInitialized()
+    {
+        Watch<SupportRequestChanged>(e => e.RequestId == Id, ReloadAsync);
+        Watch<SupportDeskChanged>(_ => true, ReloadAsync);
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -59,8 +69,6 @@ public partial class SupportRequestPage
             if (_request.Can.Assign && _team.Count == 0)
                 _team = await Requests.TeamAsync(caller);
             _assignees = _request.Assignees.Select(a => a.MemberId).ToList();
-            if (_request.Can.Work && _organisations.Count == 0)
-                _organisations = await Directory.SearchOrganisationsAsync(caller.MemberId, new());
         }
         catch (Exception exception) when (Messages.IsExpected(exception))
         {
@@ -69,9 +77,28 @@ public partial class SupportRequestPage
         }
     }
 
+    /// <summary>A live reload: what the member may still see, or — when the request has just been taken away
+    /// from them — that it is no longer available, with nothing of it left on the page (nor in the forms).</summary>
+    private async Task ReloadAsync()
+    {
+        var hadIt = _request is not null;
+        await LoadAsync();
+        if (hadIt && _request is null)
+        {
+            _notFound = LiveText["Request.NoLongerAvailable"];
+            _message = null;
+            _error = null;
+            _errors = [];
+            _reply = _note = _referContact = _referReason = null;
+            _referTo = null;
+            _viewer = null;
+            _team = [];
+        }
+    }
+
     /// <summary>Runs a change, then shows the request as it now is; an error stays beside its field and what
     /// the member typed stays in the form.</summary>
-    private async Task<bool> ChangeAsync(Func<Caller, Task> change, string done)
+    private async Task<bool> ChangeAsync(Func<Caller, Task> change, string done, IStringLocalizer? texts = null)
     {
         _errors = [];
         _error = null;
@@ -80,7 +107,7 @@ public partial class SupportRequestPage
         try
         {
             await change(await Callers.GetAsync());
-            _message = Text[done];
+            _message = (texts ?? Text)[done];
             await LoadAsync();
             return true;
         }
@@ -114,7 +141,7 @@ public partial class SupportRequestPage
 
     private async Task ReferAsync()
     {
-        if (_referTo is not { } organisationId)
+        if (_referTo is not { } organisation)
         {
             _errors = new() { ["support.referral.organisation"] = Text["Request.ReferToRequired"] };
             return;
@@ -124,7 +151,7 @@ public partial class SupportRequestPage
             _errors = new() { ["referredOn"] = Text["Request.DateInvalid"] };
             return;
         }
-        if (await ChangeAsync(c => Requests.ReferAsync(c, Id, organisationId, _referContact, referredOn, _referReason), "Request.Referred"))
+        if (await ChangeAsync(c => Requests.ReferAsync(c, Id, organisation.Id, _referContact, referredOn, _referReason), "Request.Referred"))
         {
             _referTo = null;
             _referContact = null;
@@ -143,6 +170,20 @@ public partial class SupportRequestPage
             return;
         if (await ChangeAsync(c => Requests.AddViewerAsync(c, Id, viewer.Id), "Request.ViewerAdded"))
             _viewer = null;
+    }
+
+    private Task RemoveViewerAsync(Guid memberId) =>
+        ChangeAsync(c => Requests.RemoveViewerAsync(c, Id, memberId), "Request.ViewerRemoved", LiveText);
+
+    /// <summary>Enabled organisations of the directory whose name has every typed word (the use case refuses a
+    /// disabled one anyway).</summary>
+    private async Task<IEnumerable<OrganisationCard>> SearchOrganisationsAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return [];
+        var caller = await Callers.GetAsync();
+        var found = await Directory.SearchOrganisationsAsync(caller.MemberId, new OrganisationQuery(text), cancellationToken);
+        return found.Take(20);
     }
 
     private async Task<IEnumerable<PersonCard>> SearchPeopleAsync(string? text, CancellationToken cancellationToken)
