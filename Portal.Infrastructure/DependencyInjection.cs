@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
+        services.AddAssignmentJobs();
         services.AddDocuments();
         services.AddMeetings();
         services.AddMeetingCalendar();

@@ -218,6 +218,7 @@ public static partial class DemoData
         await SeedDocumentsAsync(db, now, cancellationToken);
         await SeedMeetingsAsync(db, now, cancellationToken);
         await SeedMethodSupportAsync(db, cancellationToken);
+        await SeedAssignmentsAsync(db, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -7,6 +7,7 @@ using Portal.Bench.Data.Text;
 using Portal.Domain.Discussions;
 using Portal.Domain.Documents;
 using Portal.Domain.Workspaces;
+using Portal.Infrastructure.Features.Assignments;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Documents;
 using Portal.Infrastructure.Features.Members;
@@ -69,6 +70,15 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
         (await db.SupportDesks.CountAsync()).ShouldBe(1);
         (await db.SupportRequests.CountAsync()).ShouldBeGreaterThanOrEqualTo(20);
         (await db.SupportRequests.Select(r => r.Status).Distinct().CountAsync()).ShouldBeGreaterThan(2);
+        // Assignments: a decision a year with parts and budget lines; this year's plan serving them, linked to what the parts before made.
+        (await db.GovernmentAssignments.CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
+        (await db.GovernmentAssignments.CountAsync(a => !a.Parts.Any() || !a.BudgetLines.Any())).ShouldBe(0);
+        var activities = await db.PlannedActivities.CountAsync();
+        activities.ShouldBeGreaterThanOrEqualTo(20);
+        (await db.PlannedActivities.CountAsync(a => a.AssignmentId != null)).ShouldBeGreaterThan(0);
+        (await db.PlannedActivities.SelectMany(a => a.Links).Select(l => l.Kind).Distinct().CountAsync()).ShouldBe(4);
+        (await db.Set<SearchEntry>().CountAsync(e => e.SubjectKind == ActivitySubjectKind.Name)).ShouldBe(activities);
+        (await db.Set<SearchEntry>().CountAsync(e => e.SubjectKind == AssignmentSubjectKind.Name)).ShouldBe(await db.GovernmentAssignments.CountAsync());
         (await db.PostReactions.CountAsync()).ShouldBeGreaterThan(0);
         (await db.ThreadReadStates.CountAsync()).ShouldBeGreaterThan(0);
         (await db.Notifications.CountAsync()).ShouldBeGreaterThan(0);
@@ -208,6 +218,11 @@ public abstract class BenchDataGeneratorTests(GeneratedDatabase data)
                 .Select(d => $"{d.Id} {d.WorkspaceId} {d.OwnerId} {d.Title} {d.ReviewDueOn} {string.Join(',', d.Versions.OrderBy(v => v.Number)
                     .Select(v => $"{v.Id}/{v.Number}/{v.Status}/{v.EffectiveFrom}/{v.Body}/{v.Reviews.Count}"))}")
                 .Concat((await db.DocumentAcknowledgements.AsNoTracking().ToListAsync()).Select(a => $"{a.DocumentId} {a.VersionId} {a.MemberId} {a.AcknowledgedAt:O}"))),
+            ["assignments"] = Hash((await db.GovernmentAssignments.AsNoTracking().Include(a => a.Parts).Include(a => a.BudgetLines).AsSplitQuery().ToListAsync())
+                .Select(a => $"{a.Id} {a.RegistrationNumber} {a.TotalBudget} {string.Join(',', a.Parts.Select(p => p.Id))} {string.Join(',', a.BudgetLines.Select(l => $"{l.Id}/{l.Amount}"))}")
+                // Links by count: the meetings' and requests' ids are the domain's own, not the seed's.
+                .Concat((await db.PlannedActivities.AsNoTracking().Include(a => a.Links).ToListAsync()).Select(a =>
+                    $"{a.Id} {a.Title} {a.OwnerId} {a.AssignmentId} {a.Status} {a.PlannedEnd} {string.Join(',', a.PartIds)} {a.Links.Count}"))),
             ["updates"] = Hash((await db.WorkspaceUpdates.AsNoTracking().ToListAsync()).Select(u => $"{u.Id} {u.WorkspaceId} {u.Text} {u.IsPinned}")),
         };
     }

@@ -35,6 +35,11 @@ public sealed class GeneratedWorld(BenchDataOptions options)
     public List<GeneratedWorkspace> Workspaces { get; } = [];
     public List<GeneratedThread> Threads { get; } = [];
 
+    /// <summary>Ids of what the activity plan links to: meetings, guidance documents and method-support requests.</summary>
+    public List<Guid> MeetingIds { get; } = [];
+    public List<Guid> DocumentIds { get; } = [];
+    public List<Guid> SupportRequestIds { get; } = [];
+
     /// <summary>The open information network that every member has joined: the place for a thread that
     /// every generated member may read (the fan-out scenario's).</summary>
     public Guid OpenNetworkId { get; set; }

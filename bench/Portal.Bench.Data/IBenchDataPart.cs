@@ -25,5 +25,6 @@ public static class BenchDataParts
         new Parts.DocumentsPart(),
         new Parts.MeetingsPart(),
         new Parts.SupportRequestsPart(),
+        new Parts.AssignmentsPart(),
     ];
 }

@@ -17,7 +17,7 @@ namespace Portal.Infrastructure.Features.Assignments;
 /// subject kind, so the meetings', documents', method-support and discussions' policies decide what a member may
 /// link to and see; a link the viewer may not see shows without its title.</summary>
 public sealed class ActivityPlanService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, WriteLimiter limiter,
-    AssignmentOptions options, SubjectRegistry subjects)
+    AssignmentOptions options, SubjectRegistry subjects, AssignmentSearchIndexer search)
 {
     public const string ChangedConcurrently = "activity.changed-concurrently";
     public const int MaxCandidates = 20;
@@ -35,6 +35,7 @@ public sealed class ActivityPlanService(IDbContextFactory<PortalDbContext> conte
         var activity = PlannedActivity.Plan(terms, assignment, now);
         db.PlannedActivities.Add(activity);
         db.Audit(actor.MemberId, AssignmentAuditActions.ActivityPlanned, ActivitySubjectKind.Of(activity.Id), now, null, caller.ClientAddress);
+        await search.IndexActivityAsync(db, activity, cancellationToken);
         await SaveAsync(db, actor, now, "title", cancellationToken);
         return activity.Id;
     }
@@ -56,6 +57,7 @@ public sealed class ActivityPlanService(IDbContextFactory<PortalDbContext> conte
         var now = clock.GetUtcNow();
         activity.Change(terms, assignment);
         db.Audit(actor.MemberId, AssignmentAuditActions.ActivityChanged, ActivitySubjectKind.Of(activity.Id), now, null, caller.ClientAddress);
+        await search.IndexActivityAsync(db, activity, cancellationToken);
         await SaveAsync(db, actor, now, "title", cancellationToken);
     }
 

@@ -15,7 +15,7 @@ namespace Portal.Infrastructure.Features.Assignments;
 /// an assignment the actor may not see is "not found" (null from the reads, <see cref="NotFoundException"/> from
 /// the writes), whether or not it exists. Changes and budget reads are audited in the same unit of work.</summary>
 public sealed class AssignmentService(IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, WriteLimiter limiter,
-    AssignmentOptions options, SubjectRegistry subjects)
+    AssignmentOptions options, SubjectRegistry subjects, AssignmentSearchIndexer search)
 {
     /// <summary>The write-limit kind of every change to assignments and the plan (<c>assignment.rate-limited</c>).</summary>
     public const string Write = "assignment";
@@ -36,6 +36,7 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> context
         db.GovernmentAssignments.Add(assignment);
         db.Audit(actor.MemberId, AssignmentAuditActions.Registered, AssignmentSubjectKind.Of(assignment.Id), now, assignment.RegistrationNumber,
             caller.ClientAddress);
+        await search.IndexAssignmentAsync(db, assignment, cancellationToken);
         await SaveAsync(db, actor, now, "registrationNumber", terms.RegistrationNumber.Value, cancellationToken);
         return assignment.Id;
     }
@@ -65,6 +66,9 @@ public sealed class AssignmentService(IDbContextFactory<PortalDbContext> context
         if (assignment.ChildRights)
             foreach (var activity in activities)
                 activity.InheritChildRights();
+        await search.IndexAssignmentAsync(db, assignment, cancellationToken);
+        foreach (var activity in activities)
+            await search.IndexActivityAsync(db, activity, cancellationToken);
         db.Audit(actor.MemberId, AssignmentAuditActions.Changed, AssignmentSubjectKind.Of(assignment.Id), now, assignment.RegistrationNumber,
             caller.ClientAddress);
         await SaveAsync(db, actor, now, "registrationNumber", null, cancellationToken);

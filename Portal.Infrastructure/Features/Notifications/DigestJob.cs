@@ -103,7 +103,7 @@ public sealed class NotificationDigestHandler(IDbContextFactory<PortalDbContext>
             .Select(v => new NotificationMailLine(
                 NotificationText.Wording(v.Kind, v.Actor?.DisplayName, v.SubjectTitle, v.Text, culture),
                 v.PartId is { } part && v.Subject.Kind == Subjects.ThreadSubjectKind.Name ? $"{v.SubjectLink}#post-{part}" : v.SubjectLink,
-                v.Text))
+                NotificationText.Worded(v.Text, culture)))
             .ToList();
         var subject = string.Format(culture, NotificationText.Get(Plural.KeyFor($"Digest.Subject.{message.Frequency}", items.Count), culture), items.Count);
         var mail = renderer.Render(recipient.Address, recipient.Name, culture, subject, NotificationText.Get("Digest.Intro", culture), lines,

@@ -76,7 +76,7 @@ public sealed class NotificationMailHandler(IDbContextFactory<PortalDbContext> c
         var wording = NotificationText.Wording(message.Kind, actorName, info.Title, message.Text, recipient.Culture);
         var link = message.PartId is { } part && subject.Kind == ThreadSubjectKind.Name ? $"{info.Link}#post-{part}" : info.Link;
         var mail = renderer.Render(recipient.Address, recipient.Name, recipient.Culture, wording, null,
-            [new NotificationMailLine(wording, link, message.Text)], $"notification-{delivery.MessageId:N}");
+            [new NotificationMailLine(wording, link, NotificationText.Worded(message.Text, recipient.Culture))], $"notification-{delivery.MessageId:N}");
         await transport.SendAsync(mail, cancellationToken);
         db.SentNotificationMails.Add(new SentNotificationMail(delivery.MessageId, message.MemberId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);

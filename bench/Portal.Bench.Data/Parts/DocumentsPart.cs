@@ -38,6 +38,7 @@ public sealed class DocumentsPart : IBenchDataPart
             {
                 var (document, acknowledgements) = Document(world, random, text, workspace, organisationOf);
                 await writer.AddAsync(document, cancellationToken);
+                world.DocumentIds.Add(document.Id);
                 foreach (var acknowledgement in acknowledgements)
                     await writer.AddAsync(acknowledgement, cancellationToken);
                 foreach (var entry in SearchEntries(document))

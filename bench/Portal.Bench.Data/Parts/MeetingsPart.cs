@@ -32,6 +32,7 @@ public sealed class MeetingsPart : IBenchDataPart
                 [workspace.Id], lead, start, start.AddMinutes(random.Pick([45, 60, 90])),
                 MeetingRecurrence.Weekly(random.Chance(0.7) ? 1 : 2, random.Next(10, 21), null), invitees, null, null, Zone);
             Prepare(series, invitees, lead, random, text, now, today);
+            world.MeetingIds.Add(series.Id);
             await writer.AddAsync(series, cancellationToken);
 
             if (workspace.Readers.Count < 20)
@@ -48,6 +49,7 @@ public sealed class MeetingsPart : IBenchDataPart
                 foreach (var member in random.Sample(invitees, Math.Min(invitees.Count, random.Next(5, 40))))
                     single.Register(occurrence.Id, member, now.AddHours(-random.Next(1, 200)));
             }
+            world.MeetingIds.Add(single.Id);
             await writer.AddAsync(single, cancellationToken);
         }
     }

@@ -55,6 +55,7 @@ public sealed class SupportRequestsPart : IBenchDataPart
                 if (at < world.Now.AddDays(-30) && random.Chance(0.8))
                     request.Close(assignee, at.AddDays(random.Next(8, 30)));
             }
+            world.SupportRequestIds.Add(request.Id);
             await writer.AddAsync(request, cancellationToken);
         }
     }

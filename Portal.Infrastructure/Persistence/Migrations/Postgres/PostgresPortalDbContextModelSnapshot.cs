@@ -51,6 +51,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("activity_links", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentDeadlineNotice", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SubjectId", "ItemId", "Deadline", "Due", "Overdue");
+
+                    b.ToTable("assignment_deadline_notices", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.AssignmentPart", b =>
                 {
                     b.Property<Guid>("Id")

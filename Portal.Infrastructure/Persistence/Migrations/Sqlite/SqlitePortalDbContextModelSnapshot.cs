@@ -44,6 +44,32 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("activity_links", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentDeadlineNotice", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Deadline")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubjectId", "ItemId", "Deadline", "Due", "Overdue");
+
+                    b.ToTable("assignment_deadline_notices", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.AssignmentPart", b =>
                 {
                     b.Property<Guid>("Id")
