@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Assignments;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Features.Assignments;
@@ -11,23 +12,9 @@ namespace Portal.Tests.Web.Assignments;
 /// <summary>The report pages on the real use cases: the secretariat writes a section, meets a conflict with the
 /// typed text kept, marks the report as submitted after confirming and then sees it frozen; a member outside the
 /// staff finds nothing; the list drafts a report for a period and refuses one outside the assignment beside the field.</summary>
-public class AssignmentReportPageTests : PortalBunitContext
+public sealed class AssignmentReportPageTests : AssignmentReportPageContext
 {
-    protected static readonly Guid Anna = DemoData.Personas.Administrator;
     private static readonly Guid Lars = DemoData.Personas.LampLead;
-
-    /// <summary>An assignment of last year in one part, with a draft report over its whole period.</summary>
-    protected async Task<(Guid AssignmentId, Guid ReportId)> DraftAsync()
-    {
-        var year = DateTime.UtcNow.Year - 1;
-        var assignments = Database.Get<AssignmentService>();
-        var assignmentId = await assignments.RegisterAsync(new Caller(Anna), new AssignmentDraft($"S{year}/04711/FST", "Uppdrag om stöd till utsatta",
-            "Socialdepartementet", new DateOnly(year, 1, 2), new DateOnly(year, 1, 15), new DateOnly(year, 12, 31), ["Samordna stödet."], [], true, 0m, [],
-            new DateOnly(year + 1, 3, 15), new DateOnly(year + 1, 3, 15), null));
-        var reportId = await Database.Get<ReportService>().CreateDraftAsync(new Caller(Anna), assignmentId, new DateOnly(year, 1, 15),
-            new DateOnly(year, 12, 31));
-        return (assignmentId, reportId);
-    }
 
     [Fact]
     public async Task The_secretariat_writes_a_section_and_sees_it_rendered()
@@ -129,8 +116,8 @@ public class AssignmentReportPageTests : PortalBunitContext
     }
 }
 
-/// <summary>The same in English: the texts come from the English resources.</summary>
-public sealed class AssignmentReportPageEnglishTests : AssignmentReportPageTests
+/// <summary>The report page in English: the texts come from the English resources.</summary>
+public sealed class AssignmentReportPageEnglishTests : AssignmentReportPageContext
 {
     protected override string Culture => "en";
 
@@ -144,5 +131,23 @@ public sealed class AssignmentReportPageEnglishTests : AssignmentReportPageTests
         cut.WaitForAssertion(() => cut.Find("[data-testid=report-draft-note]").TextContent.ShouldStartWith("Draft:"));
         cut.Find("[data-testid=report-submit]").TextContent.ShouldBe("Mark as submitted");
         cut.Find("[data-testid=report-registration-number]").TextContent.ShouldContain("Registration number");
+    }
+}
+
+public abstract class AssignmentReportPageContext : PortalBunitContext
+{
+    protected static readonly Guid Anna = DemoData.Personas.Administrator;
+
+    /// <summary>An assignment of last year in one part, with a draft report over its whole period.</summary>
+    protected async Task<(Guid AssignmentId, Guid ReportId)> DraftAsync()
+    {
+        var year = DateTime.UtcNow.Year - 1;
+        var assignments = Database.Get<AssignmentService>();
+        var assignmentId = await assignments.RegisterAsync(new Caller(Anna), new AssignmentDraft($"S{year}/04711/FST", "Uppdrag om stöd till utsatta",
+            "Socialdepartementet", new DateOnly(year, 1, 2), new DateOnly(year, 1, 15), new DateOnly(year, 12, 31), ["Samordna stödet."], [], true, 0m, [],
+            new DateOnly(year + 1, 3, 15), new DateOnly(year + 1, 3, 15), null));
+        var reportId = await Database.Get<ReportService>().CreateDraftAsync(new Caller(Anna), assignmentId, new DateOnly(year, 1, 15),
+            new DateOnly(year, 12, 31));
+        return (assignmentId, reportId);
     }
 }
