@@ -23,7 +23,7 @@ public partial class ReportPage
     [Inject] private IStringLocalizer<ReportText> T { get; set; } = null!;
 
     private ReportView? _report;
-    private Dictionary<string, string> _errors = [];
+    private readonly Dictionary<string, string> _errors = [];
     private MudButton? _confirmButton;
     private string? _message;
     private string? _error;
