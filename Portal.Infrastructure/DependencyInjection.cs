@@ -88,6 +88,7 @@ public static class DependencyInjection
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
         services.AddAssignmentJobs();
+        Features.Assignments.Reports.ReportRegistration.AddAssignmentReports(services);
         services.AddDocuments();
         services.AddMeetings();
         services.AddMeetingCalendar();
