@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Domain.Assignments;
+using Portal.Domain.Directory;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Features.Assignments;
 using Portal.Infrastructure.Persistence;
@@ -41,7 +42,7 @@ public sealed class AssignmentPagePortal : IAsyncLifetime
         ActivityId = await plan.PlanAsync(secretariat, new ActivityDraft(
             Year, "Regional utbildning Syd", "Två utbildningsdagar för socialtjänsten i Skåne.", ActivityKind.Training, Ola, AssignmentId,
             [assignment!.Parts[1].Id], null, new DateOnly(Year, 3, 1), new DateOnly(Year, 6, 30), ActivityStatus.InProgress, 40_000m, 5_000m,
-            [Portal.Domain.Directory.ExploitationForm.ForcedLabour], true));
+            [ExploitationForm.ForcedLabour], true));
         await plan.PlanAsync(secretariat, new ActivityDraft(
             Year, "Nätverksträff Syd", "Länsnätverkets träffar.", ActivityKind.Network, Ola, null, [], null,
             new DateOnly(Year, 9, 1), new DateOnly(Year, 11, 30), ActivityStatus.Planned, 10_000m, 0m, [], false));

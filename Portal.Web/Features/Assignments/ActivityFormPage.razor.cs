@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.Directory;
 using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Features;
 using Portal.Infrastructure.Features.Assignments;
 using Portal.Infrastructure.Features.Workspaces;
 using Portal.Web.Components.Shared;

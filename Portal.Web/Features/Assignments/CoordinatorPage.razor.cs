@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.Assignments;
+using Portal.Infrastructure.Features;
 using Portal.Infrastructure.Features.Assignments;
 using Portal.Infrastructure.Features.Meetings;
 using Portal.Infrastructure.Features.MethodSupport;
@@ -26,6 +27,8 @@ public partial class CoordinatorPage
     [Inject] private UserMessages Messages { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
+    private static readonly ActivityStatus[] Statuses = Enum.GetValues<ActivityStatus>();
+
     private AssignmentMenuStanding _standing = AssignmentMenuStanding.None;
     private int _year;
     private string[] _statusLabels = [];
@@ -45,7 +48,7 @@ public partial class CoordinatorPage
         if (_standing.ShowsEntry)
         {
             var rows = await Plan.ListAsync(caller, new PlanFilter(_year));
-            var statuses = Enum.GetValues<ActivityStatus>();
+            var statuses = Statuses;
             _statusLabels = statuses.Select(s => T[$"Status.{s}"].Value).ToArray();
             _statusCounts = statuses.Select(s => (double)rows.Count(r => r.Status == s)).ToArray();
             _deadlines = (await Deadlines.OverviewAsync(caller, today, Options.DeadlineNoticeDays)).OrderBy(d => d.Date).Take(10).ToList();

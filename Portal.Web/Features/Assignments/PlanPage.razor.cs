@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Domain.Assignments;
 using Portal.Domain.Directory;
+using Portal.Infrastructure.Features;
 using Portal.Infrastructure.Features.Assignments;
 using Portal.Web.Components.Shared;
 using Portal.Web.Features.MethodSupport;
