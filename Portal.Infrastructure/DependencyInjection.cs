@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Infrastructure.Events;
 using Portal.Infrastructure.Features.Administration;
+using Portal.Infrastructure.Features.Assignments;
 using Portal.Infrastructure.Features.Directory;
 using Portal.Infrastructure.Features.Discussions;
 using Portal.Infrastructure.Features.Documents;
@@ -89,6 +90,7 @@ public static class DependencyInjection
         services.AddMeetingCalendar();
         services.AddMeetingMinutes();
         services.AddMethodSupport();
+        services.AddAssignments();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();

@@ -54,6 +54,8 @@ public abstract class PortalDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Portal.Domain.Meetings.MeetingReminderSent> MeetingRemindersSent => Set<Portal.Domain.Meetings.MeetingReminderSent>();
     public DbSet<Portal.Domain.MethodSupport.SupportRequest> SupportRequests => Set<Portal.Domain.MethodSupport.SupportRequest>();
     public DbSet<Portal.Domain.MethodSupport.SupportDesk> SupportDesks => Set<Portal.Domain.MethodSupport.SupportDesk>();
+    public DbSet<Portal.Domain.Assignments.GovernmentAssignment> GovernmentAssignments => Set<Portal.Domain.Assignments.GovernmentAssignment>();
+    public DbSet<Portal.Domain.Assignments.PlannedActivity> PlannedActivities => Set<Portal.Domain.Assignments.PlannedActivity>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<Portal.Infrastructure.WriteLimits.RecentWrite> RecentWrites => Set<Portal.Infrastructure.WriteLimits.RecentWrite>();
 

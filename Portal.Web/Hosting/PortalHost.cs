@@ -45,6 +45,8 @@ public static class PortalHost
             ?? new Portal.Infrastructure.Features.Documents.DocumentReviewOptions());
         builder.Services.AddSingleton(configuration.GetSection("Portal:MethodSupport").Get<Portal.Infrastructure.Features.MethodSupport.SupportRetentionOptions>()
             ?? new Portal.Infrastructure.Features.MethodSupport.SupportRetentionOptions());
+        builder.Services.AddSingleton(configuration.GetSection("Portal:Assignments").Get<Portal.Infrastructure.Features.Assignments.AssignmentOptions>()
+            ?? new Portal.Infrastructure.Features.Assignments.AssignmentOptions());
         var mail = PortalMail.Options(builder, dataFolder);
         builder.Services.AddPortalInfrastructure(database, mail);
         builder.Services.AddPortalComponents();

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Access;
+using Portal.Domain.Assignments;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Persistence;
+
+namespace Portal.Infrastructure.Features.Assignments;
+
+/// <summary>The deadlines overview: what falls due within the coming days and what is overdue. Requisition and
+/// repayment dates are budget matters (the secretariat's); report dates are shown to whoever sees the
+/// assignment; activity end dates to whoever sees the activity (the staff, and owners their own).</summary>
+public sealed class AssignmentDeadlineService(IDbContextFactory<PortalDbContext> contexts, AssignmentOptions options)
+{
+    /// <summary>How far back a repayment or report date counts as overdue: the portal does not know when the money
+    /// was paid back or the report sent, so such a date stands out for a while and then leaves the overview. A
+    /// requisition not recorded and an activity not marked done, postponed or cancelled stay overdue until they are.</summary>
+    public const int OverdueLookBackDays = 60;
+
+    public async Task<IReadOnlyList<DeadlineItem>> OverviewAsync(Caller caller, DateOnly today, int daysAhead,
+        CancellationToken cancellationToken = default)
+    {
+        daysAhead = Math.Clamp(daysAhead, 0, 366);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var actor = await db.LoadActorAsync(caller.MemberId, cancellationToken);
+        var standing = await db.LoadAssignmentStandingAsync(actor, options, cancellationToken);
+        var horizon = today.AddDays(daysAhead);
+        var lookBack = today.AddDays(-OverdueLookBackDays);
+        var items = new List<DeadlineItem>();
+
+        var assignments = await db.GovernmentAssignments.AsNoTracking()
+            .Where(AccessPolicy.VisibleAssignments(actor, standing, db.PlannedActivities))
+            .Where(a => (a.ReportDeadline >= lookBack && a.ReportDeadline <= horizon)
+                || (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon)
+                || a.BudgetLines.Any(l => l.RequisitionedOn == null && l.RequisitionBy <= horizon))
+            .Include(a => a.BudgetLines)
+            .ToListAsync(cancellationToken);
+        var budget = AccessPolicy.CanSeeBudget(standing);
+        foreach (var a in assignments)
+        {
+            if (a.ReportDeadline >= lookBack && a.ReportDeadline <= horizon)
+                items.Add(new DeadlineItem(DeadlineKind.Report, a.ReportDeadline, a.Id, null, a.Title, a.RegistrationNumber, a.ReportDeadline < today));
+            if (!budget)
+                continue;
+            if (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon)
+                items.Add(new DeadlineItem(DeadlineKind.Repayment, a.RepaymentDeadline, a.Id, null, a.Title, a.RegistrationNumber,
+                    a.RepaymentDeadline < today));
+            foreach (var line in a.BudgetLines.Where(l => l.RequisitionedOn is null && l.RequisitionBy <= horizon))
+                items.Add(new DeadlineItem(DeadlineKind.Requisition, line.RequisitionBy, a.Id, null,
+                    $"{a.Title} — {line.ExpenditureArea} {line.Appropriation} {line.AppropriationItem}".TrimEnd(), a.RegistrationNumber,
+                    line.RequisitionBy < today));
+        }
+
+        var open = new[] { ActivityStatus.Planned, ActivityStatus.InProgress };
+        var activities = await db.PlannedActivities.AsNoTracking()
+            .Where(AccessPolicy.VisibleActivities(actor, standing))
+            .Where(a => open.Contains(a.Status) && a.PlannedEnd <= horizon)
+            .Select(a => new { a.Id, a.Title, a.PlannedEnd, a.AssignmentId })
+            .ToListAsync(cancellationToken);
+        var numberIds = activities.Where(a => a.AssignmentId != null).Select(a => a.AssignmentId!.Value).Distinct().ToList();
+        var numbers = await db.GovernmentAssignments.AsNoTracking()
+            .Where(AccessPolicy.VisibleAssignments(actor, standing, db.PlannedActivities))
+            .Where(a => numberIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.RegistrationNumber, cancellationToken);
+        foreach (var a in activities)
+            items.Add(new DeadlineItem(DeadlineKind.ActivityEnd, a.PlannedEnd, a.AssignmentId, a.Id, a.Title,
+                a.AssignmentId is { } id && numbers.TryGetValue(id, out var number) ? number : null, a.PlannedEnd < today));
+
+        return items.OrderBy(i => i.Date).ThenBy(i => i.Kind).ThenBy(i => i.Title, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,259 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Assignments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "government_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Ministry = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DecisionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PartnerOrganisationIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ChildRights = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TotalBudget = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    RepaymentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportDeadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecisionDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_government_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_government_assignments_documents_DecisionDocumentId",
+                        column: x => x.DecisionDocumentId,
+                        principalTable: "documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assignment_budget_lines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ExpenditureArea = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Appropriation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AppropriationItem = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RequisitionFrom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequisitionBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RequisitionedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AmountReceived = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assignment_budget_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assignment_budget_lines_government_assignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "government_assignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "assignment_parts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assignment_parts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_assignment_parts_government_assignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "government_assignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "planned_activities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PartIds = table.Column<string>(type: "TEXT", nullable: false),
+                    WorkspaceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlannedStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlannedCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    SpentCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ExploitationForms = table.Column<string>(type: "TEXT", nullable: false),
+                    ChildRights = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_planned_activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_planned_activities_government_assignments_AssignmentId",
+                        column: x => x.AssignmentId,
+                        principalTable: "government_assignments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_planned_activities_members_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_planned_activities_workspaces_WorkspaceId",
+                        column: x => x.WorkspaceId,
+                        principalTable: "workspaces",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "activity_links",
+                columns: table => new
+                {
+                    ActivityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_activity_links", x => new { x.ActivityId, x.Kind, x.TargetId });
+                    table.ForeignKey(
+                        name: "FK_activity_links_members_LinkedBy",
+                        column: x => x.LinkedBy,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_activity_links_planned_activities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "planned_activities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_links_Kind_TargetId",
+                table: "activity_links",
+                columns: new[] { "Kind", "TargetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_activity_links_LinkedBy",
+                table: "activity_links",
+                column: "LinkedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assignment_budget_lines_AssignmentId_Position",
+                table: "assignment_budget_lines",
+                columns: new[] { "AssignmentId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assignment_budget_lines_RequisitionBy",
+                table: "assignment_budget_lines",
+                column: "RequisitionBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assignment_parts_AssignmentId_Number",
+                table: "assignment_parts",
+                columns: new[] { "AssignmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_government_assignments_DecisionDocumentId",
+                table: "government_assignments",
+                column: "DecisionDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_government_assignments_PeriodEnd",
+                table: "government_assignments",
+                column: "PeriodEnd");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_government_assignments_RegistrationNumber",
+                table: "government_assignments",
+                column: "RegistrationNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_planned_activities_AssignmentId",
+                table: "planned_activities",
+                column: "AssignmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_planned_activities_OwnerId",
+                table: "planned_activities",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_planned_activities_PlannedEnd",
+                table: "planned_activities",
+                column: "PlannedEnd");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_planned_activities_WorkspaceId",
+                table: "planned_activities",
+                column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_planned_activities_Year_PlannedStart",
+                table: "planned_activities",
+                columns: new[] { "Year", "PlannedStart" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "activity_links");
+
+            migrationBuilder.DropTable(
+                name: "assignment_budget_lines");
+
+            migrationBuilder.DropTable(
+                name: "assignment_parts");
+
+            migrationBuilder.DropTable(
+                name: "planned_activities");
+
+            migrationBuilder.DropTable(
+                name: "government_assignments");
+        }
+    }
+}
