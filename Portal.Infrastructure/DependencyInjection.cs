@@ -95,6 +95,7 @@ public static class DependencyInjection
         services.AddMeetingMinutes();
         services.AddMethodSupport();
         services.AddAssignments();
+        services.AddAssignmentMenu();
         // Every write path's limit (ADR 0019); "Portal:RateLimits:Writes" overrides them when the host binds it.
         services.AddDiscussionWriteLimits();
         services.AddWorkspaceWriteLimits();
