@@ -47,8 +47,10 @@ public abstract class SupportAuditChainTests(DatabaseProvider provider) : IAsync
         : "DROP TRIGGER audit_records_no_update; DROP TRIGGER audit_records_no_delete;");
 
     [Fact]
-    public async Task The_demo_trail_is_sealed_and_intact()
+    public async Task A_trail_written_by_the_portal_is_sealed_in_order_and_intact()
     {
+        await AppendAsync("one");
+        await AppendAsync("two");
         var trail = await TrailAsync();
         trail.ShouldNotBeEmpty();
         trail.Select(r => r.Sequence).ShouldBe(Enumerable.Range(1, trail.Count).Select(i => (long)i));
