@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
 using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Features.MethodSupport;
+using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Persistence;
 using Portal.Infrastructure.Subjects;
 using Portal.Web.Hosting;
@@ -47,8 +50,10 @@ public abstract class SupportAuditChainTests(DatabaseProvider provider) : IAsync
         : "DROP TRIGGER audit_records_no_update; DROP TRIGGER audit_records_no_delete;");
 
     [Fact]
-    public async Task The_demo_trail_is_sealed_and_intact()
+    public async Task A_trail_written_by_the_portal_is_sealed_in_order_and_intact()
     {
+        await AppendAsync("one");
+        await AppendAsync("two");
         var trail = await TrailAsync();
         trail.ShouldNotBeEmpty();
         trail.Select(r => r.Sequence).ShouldBe(Enumerable.Range(1, trail.Count).Select(i => (long)i));
@@ -194,6 +199,27 @@ public abstract class SupportAuditChainTests(DatabaseProvider provider) : IAsync
         var result = await Verifier.VerifyAsync();
         result.IsIntact.ShouldBeTrue();
         result.RecordsChecked.ShouldBe((await TrailAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_checks_the_chain_or_reads_a_trail_and_the_check_is_audited()
+    {
+        var audit = _database.Get<SupportAuditService>();
+        var lead = new Caller(DemoData.Personas.NmtLead, "192.0.2.8");
+        var admin = new Caller(DemoData.Personas.Administrator, "192.0.2.9");
+
+        await Should.ThrowAsync<AccessDeniedException>(() => audit.VerifyChainAsync(lead));
+        // Denied before the reference is looked up: a non-administrator cannot tell a real reference from a guess.
+        await Should.ThrowAsync<AccessDeniedException>(() => audit.TrailByReferenceAsync(lead, DemoData.MethodSupport.OpenChildReference));
+        await Should.ThrowAsync<AccessDeniedException>(() => audit.TrailByReferenceAsync(lead, "MS-1999-0001"));
+        await Should.ThrowAsync<NotFoundException>(() => audit.TrailByReferenceAsync(admin, "MS-1999-0001"));
+
+        (await audit.VerifyChainAsync(admin)).IsIntact.ShouldBeTrue();
+        var check = (await TrailAsync()).Last();
+        check.Action.ShouldBe(SupportAuditService.ChainVerified);
+        check.ActorId.ShouldBe(DemoData.Personas.Administrator);
+        check.ClientAddress.ShouldBe("192.0.2.9");
+        (await Verifier.VerifyAsync()).IsIntact.ShouldBeTrue();
     }
 
     [Fact]

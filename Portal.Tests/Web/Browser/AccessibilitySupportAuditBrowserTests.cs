@@ -24,7 +24,7 @@ public sealed partial class AccessibilityBrowserTests
         await Expect(anna.GetByTestId("audit-chain-intact")).ToBeVisibleAsync();
         await anna.Locator("input[data-testid=audit-reference]").FillAsync(DemoData.MethodSupport.OpenChildReference);
         await anna.GetByTestId("audit-trail-show").ClickAsync();
-        await Expect(anna.GetByTestId("audit-trail-line").First).ToBeVisibleAsync();
+        await Expect(anna.GetByTestId("audit-trail")).ToBeVisibleAsync();
         await ScanAsync(anna, "audit page with the chain's result and a trail", report);
 
         await anna.Locator("input[data-testid=audit-reference]").FillAsync("MS-1999-9999");
@@ -59,7 +59,6 @@ public sealed partial class AccessibilityBrowserTests
         await TabToAsync(page, page.Locator("input[data-testid=audit-reference]"));
         await page.Keyboard.TypeAsync(DemoData.MethodSupport.OpenChildReference);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByTestId("audit-trail-line").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("audit-trail")).ToContainTextAsync(DemoData.MethodSupport.OpenChildReference);
     }
 

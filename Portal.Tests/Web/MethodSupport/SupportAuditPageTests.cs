@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Features.MethodSupport;
 using Portal.Infrastructure.Seeding;
 using Portal.Web.Features.MethodSupport;
 
@@ -35,6 +37,8 @@ public sealed class SupportAuditPageTests : PortalBunitContext
             var request = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Reference == DemoData.MethodSupport.OpenChildReference);
             (question, doneSoFar) = (request.Question, request.DoneSoFar ?? "");
         }
+        // The member on duty reads it from an address of the documentation range: that read is in the trail.
+        await Database.Get<SupportRequestService>().GetAsync(new Caller(Erik, "192.0.2.44"), DemoData.MethodSupport.OpenChildRequest);
         SignInAs(Anna);
         var cut = Render<SupportAuditPage>();
 
@@ -43,7 +47,10 @@ public sealed class SupportAuditPageTests : PortalBunitContext
 
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=audit-trail-line]").ShouldNotBeEmpty());
         cut.Find("[data-testid=audit-trail]").TextContent.ShouldContain(DemoData.MethodSupport.OpenChildReference);
-        cut.FindAll("[data-testid=audit-trail-line]").Select(l => l.GetAttribute("data-action")).ShouldContain("support.submitted");
+        var viewed = cut.FindAll("[data-testid=audit-trail-line]").Single(l => l.GetAttribute("data-action") == "support.viewed");
+        viewed.TextContent.ShouldContain("Läste ärendet");
+        viewed.TextContent.ShouldContain("Erik Sandberg");
+        viewed.TextContent.ShouldContain("192.0.2.44");
         cut.Markup.ShouldNotContain(question);
         if (doneSoFar.Length > 0)
             cut.Markup.ShouldNotContain(doneSoFar);
