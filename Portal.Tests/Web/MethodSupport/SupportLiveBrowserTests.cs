@@ -72,7 +72,8 @@ public sealed class SupportLiveBrowserTests(BrowserFixture browser) : IAsyncLife
         await erik.Keyboard.PressAsync("ArrowDown");
         await erik.Keyboard.PressAsync("Enter");
         await erik.Keyboard.PressAsync("Escape");
-        await TabToAsync(erik, erik.GetByTestId("support-assign"));
+        // Closing the list may leave the focus at the top of the page: room for the whole menu on the way.
+        await TabToAsync(erik, erik.GetByTestId("support-assign"), 150);
         await erik.Keyboard.PressAsync("Enter");
         await Expect(erik.GetByTestId("support-message")).ToBeVisibleAsync();
         var assigned = (await Requests.GetAsync(new Caller(DemoData.Personas.NmtLead), UppsalaRequest)).Assignees;
@@ -142,8 +143,8 @@ public sealed class SupportLiveBrowserTests(BrowserFixture browser) : IAsyncLife
         // The figures: another year, then a download.
         await LoadAsync(erik, "support/figures");
         var thisYear = DateTimeOffset.UtcNow.Year;
-        var year = erik.Locator("input[data-testid=support-figures-year]").Or(erik.Locator(".mud-select:has([data-testid=support-figures-year]) input")).First;
-        await TabToAsync(erik, year, 100);
+        // The year select's own focusable element (MudBlazor keeps the value in a hidden input): Tab until the focus is in it.
+        await TabIntoAsync(erik, erik.Locator(".mud-select:has([data-testid=support-figures-year])").Or(erik.Locator(".mud-select[data-testid=support-figures-year]")).First);
         await erik.Keyboard.PressAsync("Enter");
         await Expect(erik.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
         await erik.Keyboard.PressAsync("ArrowDown");
@@ -216,6 +217,16 @@ public sealed class SupportLiveBrowserTests(BrowserFixture browser) : IAsyncLife
         for (var presses = 0; presses < maxPresses && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
             await page.Keyboard.PressAsync("Tab");
         await Expect(target).ToBeFocusedAsync(new() { Timeout = 1_000 });
+    }
+
+    /// <summary>Presses Tab until the focus is somewhere inside the container, or fails.</summary>
+    private static async Task TabIntoAsync(IPage page, ILocator container, int maxPresses = 100)
+    {
+        await Expect(container).ToBeVisibleAsync();
+        const string Inside = "e => e.contains(document.activeElement)";
+        for (var presses = 0; presses < maxPresses && !await container.EvaluateAsync<bool>(Inside); presses++)
+            await page.Keyboard.PressAsync("Tab");
+        (await container.EvaluateAsync<bool>(Inside)).ShouldBeTrue("the focus never reached the control");
     }
 
     /// <summary>axe over the page as it is now (popovers painted first); each violation goes into the report.</summary>
