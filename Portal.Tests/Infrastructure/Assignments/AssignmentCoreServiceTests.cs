@@ -85,6 +85,7 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
     public async Task The_secretariat_registers_a_decision_and_sees_its_budget_the_staff_read_it_without_and_others_find_nothing()
     {
         var id = await Assignments.RegisterAsync(From(Anna), Decision(" ju2017/01271/po "));
+        _clock.Advance(TimeSpan.FromSeconds(1)); // the trail's order is the order of the steps
 
         var seen = (await Assignments.GetAsync(From(Anna), id)).ShouldNotBeNull();
         seen.RegistrationNumber.ShouldBe("Ju2017/01271/PO");
@@ -315,6 +316,44 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
         staffSpring.Select(d => d.Kind).ShouldNotContain(DeadlineKind.Repayment);
     }
 }
+
+/// <summary>Writes to assignments and the plan share one limit (<c>assignment.rate-limited</c>): past it, a change
+/// is refused beside its field and nothing is saved.</summary>
+public abstract class AssignmentCoreWriteLimitTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider, configure: services =>
+        services.Replace(ServiceDescriptor.Singleton(new Portal.Infrastructure.WriteLimits.WriteLimitSettings
+        {
+            Writes = { [AssignmentService.Write] = new Portal.Infrastructure.WriteLimits.WriteLimitSetting { Limit = 2 } },
+        })));
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Past_the_limit_a_write_is_refused_and_nothing_is_saved()
+    {
+        var anna = new Caller(P.Administrator);
+        var id = await _database.Get<AssignmentService>().RegisterAsync(anna, new AssignmentDraft("Ju2017/01271/PO", "Uppdrag", "Justitiedepartementet",
+            new DateOnly(2017, 3, 9), new DateOnly(2017, 3, 9), new DateOnly(2017, 12, 31), ["Samordna"], [], false, 0m, [],
+            new DateOnly(2018, 3, 15), new DateOnly(2018, 3, 15), null));
+        var plan = _database.Get<ActivityPlanService>();
+        var activity = await plan.PlanAsync(anna, new ActivityDraft(2017, "Nätverksträff", null, ActivityKind.Network, P.NmtLead, id, [], null,
+            new DateOnly(2017, 4, 1), new DateOnly(2017, 4, 1), ActivityStatus.Planned, 0m, 0m, [], false));
+
+        var refusal = await Should.ThrowAsync<DomainRuleException>(() => plan.UpdateProgressAsync(anna, activity, ActivityStatus.Done, 500m));
+
+        refusal.Code.ShouldBe("assignment.rate-limited");
+        refusal.Field.ShouldBe("status");
+        (await plan.GetAsync(anna, activity))!.Status.ShouldBe(ActivityStatus.Planned);
+    }
+}
+
+public sealed class SqliteAssignmentCoreWriteLimitTests() : AssignmentCoreWriteLimitTests(DatabaseProvider.Sqlite);
+
+[Trait("Database", "Postgres")]
+public sealed class PostgresAssignmentCoreWriteLimitTests() : AssignmentCoreWriteLimitTests(DatabaseProvider.Postgres);
 
 public sealed class SqliteAssignmentCoreServiceTests() : AssignmentCoreServiceTests(DatabaseProvider.Sqlite);
 
