@@ -121,9 +121,9 @@ public static partial class DemoData
         Guid Part(int number) => thisYear.Parts.Single(p => p.Number == number).Id;
 
         // ---- The plan for the current year ----
-        var meetings = db.Meetings.Local.ToDictionary(m => m.Title, m => m.Id);
-        var documents = db.Documents.Local.ToDictionary(d => d.Title, d => d.Id);
-        var threads = db.Threads.Local.ToDictionary(t => t.Title, t => t.Id);
+        var meetings = db.Meetings.Local.ToList().ToDictionary(m => m.Title, m => m.Id);
+        var documents = db.Documents.Local.ToList().ToDictionary(d => d.Title, d => d.Id);
+        var threads = db.Threads.Local.ToList().ToDictionary(t => t.Title, t => t.Id);
         var secretariat = Person("anna.lindqvist");
 
         PlannedActivity Activity(string title, ActivityKind kind, string owner, int[] parts, Guid? workspace, DateOnly start, DateOnly end,
@@ -225,11 +225,13 @@ public static partial class DemoData
             Day(year, 8, 1), Day(year + 1, 1, 31), 110_000m, [ForcedLabour]);
 
         // None of the demo's guidance documents is a decision, so no decision document is attached.
-        foreach (var activity in db.PlannedActivities.Local)
+        // A snapshot: indexing queries the context, which may add to what it tracks.
+        var planned = db.PlannedActivities.Local.ToList();
+        foreach (var activity in planned)
             activity.ClearDomainEvents();
         foreach (var assignment in new[] { justice, children, thisYear })
             await indexer.IndexAssignmentAsync(db, assignment, cancellationToken);
-        foreach (var activity in db.PlannedActivities.Local)
+        foreach (var activity in planned)
             await indexer.IndexActivityAsync(db, activity, cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
 
     /// <summary>The 2017 decision: 1,200,000 kronor as four times 300,000, requisition by 15 September 2017, report
     /// and repayment by 15 March 2018.</summary>
-    private static AssignmentDraft Decision(string number = "Ju2017/01271/PO", decimal total = 1_200_000m, bool childRights = false) =>
+    private static AssignmentDraft Decision(string number = "Ju2017/01999/PO", decimal total = 1_200_000m, bool childRights = false) =>
         new(number, "Uppdrag att samordna arbetet mot prostitution och människohandel", "Justitiedepartementet", new DateOnly(2017, 3, 9),
             new DateOnly(2017, 3, 9), new DateOnly(2017, 12, 31), ["Samordna myndigheternas arbete", "Utbilda", "Stödja kommunerna"],
             [DemoData.IdFor("org:lst-c")], childRights, total,
@@ -84,11 +84,11 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
     [Fact]
     public async Task The_secretariat_registers_a_decision_and_sees_its_budget_the_staff_read_it_without_and_others_find_nothing()
     {
-        var id = await Assignments.RegisterAsync(From(Anna), Decision(" ju2017/01271/po "));
+        var id = await Assignments.RegisterAsync(From(Anna), Decision(" ju2017/01999/po "));
         _clock.Advance(TimeSpan.FromSeconds(1)); // the trail's order is the order of the steps
 
         var seen = (await Assignments.GetAsync(From(Anna), id)).ShouldNotBeNull();
-        seen.RegistrationNumber.ShouldBe("Ju2017/01271/PO");
+        seen.RegistrationNumber.ShouldBe("Ju2017/01999/PO");
         seen.Parts.Select(p => p.Number).ShouldBe([1, 2, 3]);
         seen.BudgetLines.ShouldNotBeNull().Count.ShouldBe(4);
         seen.Partners.ShouldHaveSingleItem().Name.ShouldBe("Länsstyrelsen i Uppsala län");
@@ -149,9 +149,9 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
         }
 
         await Refused(() => Assignments.RegisterAsync(From(Anna), Decision("Ju-2017-01271")), "assignment.registration-number.invalid");
-        await Refused(() => Assignments.RegisterAsync(From(Anna), Decision("JU2017/01271/po")), "assignment.registration-number.taken");
-        await Refused(() => Assignments.RegisterAsync(From(Anna), Decision("S2014/1695/FST", total: 1_000_000m)), "assignment.budget-mismatch");
-        var late = Decision("S2014/1695/FST") with
+        await Refused(() => Assignments.RegisterAsync(From(Anna), Decision("JU2017/01999/po")), "assignment.registration-number.taken");
+        await Refused(() => Assignments.RegisterAsync(From(Anna), Decision("S2014/1999/FST", total: 1_000_000m)), "assignment.budget-mismatch");
+        var late = Decision("S2014/1999/FST") with
         {
             BudgetLines = [new BudgetLineDraft(1_200_000m, "UO 9", "8:1", null, "Socialstyrelsen", new DateOnly(2018, 2, 1))],
         };
@@ -173,7 +173,7 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
         var before = await CountAsync();
         var version = (await Assignments.GetAsync(From(Anna), id))!.Version;
 
-        await Should.ThrowAsync<AccessDeniedException>(() => Assignments.RegisterAsync(From(Erik), Decision("S2014/1695/FST")));
+        await Should.ThrowAsync<AccessDeniedException>(() => Assignments.RegisterAsync(From(Erik), Decision("S2014/1999/FST")));
         await Should.ThrowAsync<AccessDeniedException>(() => Assignments.ChangeAsync(From(Erik), id, Decision(), version));
         await Should.ThrowAsync<NotFoundException>(() => Assignments.ChangeAsync(From(Per), id, Decision(), version));
         await Should.ThrowAsync<AccessDeniedException>(() => Plan.PlanAsync(From(Erik), Activity(Erik, id)));
@@ -267,7 +267,7 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
         (await Ids(new PlanFilter(2017, ChildRights: true))).ShouldBe([loose]);
         (await Ids(new PlanFilter(2018))).ShouldBeEmpty();
         var row = (await Plan.ListAsync(From(Anna), new PlanFilter(2017, OwnerId: Karin))).Single();
-        row.AssignmentRegistrationNumber.ShouldBe("Ju2017/01271/PO");
+        row.AssignmentRegistrationNumber.ShouldBe("Ju2017/01999/PO");
         row.PartNumbers.ShouldBe([2]);
         row.OwnerName.ShouldBe("Karin Holm");
     }
@@ -296,7 +296,7 @@ public abstract class AssignmentCoreServiceTests(DatabaseProvider provider) : IA
         var secretariat = await Deadlines.OverviewAsync(From(Anna), today, 14);
         secretariat.Count(d => d.Kind == DeadlineKind.Requisition).ShouldBe(4);
         secretariat.Where(d => d.Kind == DeadlineKind.Requisition).ShouldAllBe(d => d.Date == new DateOnly(2017, 9, 15) && !d.IsOverdue
-            && d.RegistrationNumber == "Ju2017/01271/PO" && d.AssignmentId == id);
+            && d.RegistrationNumber == "Ju2017/01999/PO" && d.AssignmentId == id);
         // Both activities ended on 30 June, still "planned": overdue.
         secretariat.Where(d => d.Kind == DeadlineKind.ActivityEnd).Select(d => d.ActivityId).ShouldBe([owned, staffs], ignoreOrder: true);
         secretariat.Where(d => d.Kind == DeadlineKind.ActivityEnd).ShouldAllBe(d => d.IsOverdue);
@@ -335,7 +335,7 @@ public abstract class AssignmentCoreWriteLimitTests(DatabaseProvider provider) :
     public async Task Past_the_limit_a_write_is_refused_and_nothing_is_saved()
     {
         var anna = new Caller(P.Administrator);
-        var id = await _database.Get<AssignmentService>().RegisterAsync(anna, new AssignmentDraft("Ju2017/01271/PO", "Uppdrag", "Justitiedepartementet",
+        var id = await _database.Get<AssignmentService>().RegisterAsync(anna, new AssignmentDraft("Ju2017/01999/PO", "Uppdrag", "Justitiedepartementet",
             new DateOnly(2017, 3, 9), new DateOnly(2017, 3, 9), new DateOnly(2017, 12, 31), ["Samordna"], [], false, 0m, [],
             new DateOnly(2018, 3, 15), new DateOnly(2018, 3, 15), null));
         var plan = _database.Get<ActivityPlanService>();

@@ -43,7 +43,7 @@ public abstract class AssignmentJobsDemoDataTests(DatabaseProvider provider) : I
         decision.Parts.Select(p => p.Number).ShouldBe([1, 2, 3]);
         decision.Parts[0].Text.ShouldContain("avlägsnande av organ, krigstjänst, tvångsarbete");
         decision.PartnerOrganisationIds.ShouldBe(
-            ["av", "af", "bo", "migrationsverket", "polisen", "skatteverket", "socialstyrelsen", "aklagare"].Select(Org), ignoreOrder: true);
+            new[] { "av", "af", "bo", "migrationsverket", "polisen", "skatteverket", "socialstyrelsen", "aklagare" }.Select(Org), ignoreOrder: true);
         decision.BudgetLines.Select(l => (l.Amount, l.ExpenditureArea, l.Appropriation, l.AppropriationItem)).ShouldBe(
         new (decimal, string, string, string?)[]
         {
