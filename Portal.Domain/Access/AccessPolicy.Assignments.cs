@@ -42,6 +42,13 @@ public static partial class AccessPolicy
     /// <summary>The budget lines (amounts, appropriations, requisitions): the secretariat only.</summary>
     public static bool CanSeeBudget(AssignmentStanding standing) => standing.IsSecretariat;
 
+    /// <summary>The query face of <see cref="CanSeeBudget"/> for budget lines read on their own (the deadlines).</summary>
+    public static Expression<Func<BudgetLine, bool>> VisibleBudgetLines(AssignmentStanding standing)
+    {
+        var secretariat = standing.IsSecretariat;
+        return l => secretariat;
+    }
+
     public static bool CanSeeActivity(Actor actor, AssignmentStanding standing, PlannedActivity activity) =>
         standing.IsStaff || activity.OwnerId == actor.MemberId;
 

@@ -30,9 +30,7 @@ public sealed class AssignmentDeadlineService(IDbContextFactory<PortalDbContext>
         var assignments = await db.GovernmentAssignments.AsNoTracking()
             .Where(AccessPolicy.VisibleAssignments(actor, standing, db.PlannedActivities))
             .Where(a => (a.ReportDeadline >= lookBack && a.ReportDeadline <= horizon)
-                || (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon)
-                || a.BudgetLines.Any(l => l.RequisitionedOn == null && l.RequisitionBy <= horizon))
-            .Include(a => a.BudgetLines)
+                || (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon))
             .ToListAsync(cancellationToken);
         var budget = AccessPolicy.CanSeeBudget(standing);
         foreach (var a in assignments)
@@ -44,16 +42,23 @@ public sealed class AssignmentDeadlineService(IDbContextFactory<PortalDbContext>
             if (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon)
                 items.Add(new DeadlineItem(DeadlineKind.Repayment, a.RepaymentDeadline, a.Id, null, a.Title, a.RegistrationNumber,
                     a.RepaymentDeadline < today));
-            foreach (var line in a.BudgetLines.Where(l => l.RequisitionedOn is null && l.RequisitionBy <= horizon))
-                items.Add(new DeadlineItem(DeadlineKind.Requisition, line.RequisitionBy, a.Id, null,
-                    $"{a.Title} — {line.ExpenditureArea} {line.Appropriation} {line.AppropriationItem}".TrimEnd(), a.RegistrationNumber,
+        }
+        if (budget)
+        {
+            var requisitions = await db.Set<BudgetLine>().AsNoTracking()
+                .Where(AccessPolicy.VisibleBudgetLines(standing))
+                .Where(l => l.RequisitionedOn == null && l.RequisitionBy <= horizon)
+                .Join(db.GovernmentAssignments, l => l.AssignmentId, g => g.Id, (l, g) => new { Line = l, g.Title, g.RegistrationNumber })
+                .ToListAsync(cancellationToken);
+            foreach (var (line, title, number) in requisitions.Select(r => (r.Line, r.Title, r.RegistrationNumber)))
+                items.Add(new DeadlineItem(DeadlineKind.Requisition, line.RequisitionBy, line.AssignmentId, null,
+                    $"{title} — {line.ExpenditureArea} {line.Appropriation} {line.AppropriationItem}".TrimEnd(), number,
                     line.RequisitionBy < today));
         }
 
-        var open = new[] { ActivityStatus.Planned, ActivityStatus.InProgress };
         var activities = await db.PlannedActivities.AsNoTracking()
             .Where(AccessPolicy.VisibleActivities(actor, standing))
-            .Where(a => open.Contains(a.Status) && a.PlannedEnd <= horizon)
+            .Where(a => (a.Status == ActivityStatus.Planned || a.Status == ActivityStatus.InProgress) && a.PlannedEnd <= horizon)
             .Select(a => new { a.Id, a.Title, a.PlannedEnd, a.AssignmentId })
             .ToListAsync(cancellationToken);
         var numberIds = activities.Where(a => a.AssignmentId != null).Select(a => a.AssignmentId!.Value).Distinct().ToList();

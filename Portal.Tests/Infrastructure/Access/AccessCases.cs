@@ -95,7 +95,33 @@ public static class AccessCases
         new("support request (standing in the query)", nameof(AccessPolicy.VisibleSupportRequestsFromDesk),
             SupportRequestItemsAsync,
             (db, a) => db.SupportRequests.Where(AccessPolicy.VisibleSupportRequestsFromDesk(a, db.SupportDesks, db.Memberships)).Select(r => r.Id)),
+        // Assignments and the plan: the standing as the use cases work it out, with the demo's coordinator organisation.
+        new("government assignment", nameof(AccessPolicy.VisibleAssignments),
+            async db =>
+            {
+                var activities = await db.PlannedActivities.AsNoTracking().ToListAsync();
+                var assignments = await db.GovernmentAssignments.AsNoTracking().ToListAsync();
+                return assignments.Select(g => Item(g.Id, $"assignment {g.RegistrationNumber}",
+                    a => AccessPolicy.CanSeeAssignment(a, AssignmentStandingOf(a), g, activities))).ToList();
+            },
+            (db, a) => db.GovernmentAssignments.Where(AccessPolicy.VisibleAssignments(a, AssignmentStandingOf(a), db.PlannedActivities)).Select(g => g.Id)),
+
+        new("planned activity", nameof(AccessPolicy.VisibleActivities),
+            async db => (await db.PlannedActivities.AsNoTracking().ToListAsync())
+                .Select(p => Item(p.Id, $"activity '{p.Title}'", a => AccessPolicy.CanSeeActivity(a, AssignmentStandingOf(a), p))).ToList(),
+            (db, a) => db.PlannedActivities.Where(AccessPolicy.VisibleActivities(a, AssignmentStandingOf(a))).Select(p => p.Id)),
+
+        new("budget line", nameof(AccessPolicy.VisibleBudgetLines),
+            async db => (await db.Set<Portal.Domain.Assignments.BudgetLine>().AsNoTracking().ToListAsync())
+                .Select(l => Item(l.Id, $"budget line {l.ExpenditureArea} {l.Appropriation}", a => AccessPolicy.CanSeeBudget(AssignmentStandingOf(a)))).ToList(),
+            (db, a) => db.Set<Portal.Domain.Assignments.BudgetLine>().Where(AccessPolicy.VisibleBudgetLines(AssignmentStandingOf(a))).Select(l => l.Id)),
     ];
+
+    /// <summary>The coordinator's organisation as the demo configures it (<c>Portal:Assignments:CoordinatorOrganisationId</c>).</summary>
+    public static readonly Guid CoordinatorOrganisation = Portal.Infrastructure.Seeding.DemoData.IdFor("org:lst-ab");
+
+    private static Portal.Domain.Access.AssignmentStanding AssignmentStandingOf(Actor actor) =>
+        AccessPolicy.StandingInAssignments(actor, CoordinatorOrganisation);
 
     private static async Task<IReadOnlyList<AccessItem>> SupportRequestItemsAsync(PortalDbContext db)
     {

@@ -43,6 +43,7 @@ public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsync
         var discussions = _database.Get<DiscussionService>();
         var updates = _database.Get<UpdateService>();
         await AddMeetingStatesAsync();
+        await AddAssignmentStatesAsync();
 
         // A second hidden workspace, led by a non-administrator, with one invitee still deciding;
         // it has a thread and an update that only its member reads.
@@ -132,6 +133,28 @@ public abstract class AccessConsistencyTests(DatabaseProvider provider) : IAsync
             new Portal.Infrastructure.Features.Meetings.InviteeSelection(false, [Member("johanna.wall")], [])));
         await meetings.ScheduleAsync(P.NmtLead, Draft("Gemensamt möte", [W.Nmt, W.RegionalCoordinators],
             new Portal.Infrastructure.Features.Meetings.InviteeSelection(false, [P.RegionalCoordinator], [])));
+    }
+
+    /// <summary>Two assignments — one with activities owned inside and outside the coordinator's organisation, one
+    /// with none — so that an owner sees one assignment and not the other, the staff both, everyone else neither.</summary>
+    private async Task AddAssignmentStatesAsync()
+    {
+        var assignments = _database.Get<Portal.Infrastructure.Features.Assignments.AssignmentService>();
+        var plan = _database.Get<Portal.Infrastructure.Features.Assignments.ActivityPlanService>();
+        var secretariat = new Portal.Infrastructure.Auditing.Caller(P.Administrator);
+        Portal.Infrastructure.Features.Assignments.AssignmentDraft Decision(string number) =>
+            new(number, "Uppdrag att samordna arbetet mot människohandel", "Justitiedepartementet", new DateOnly(2026, 1, 10),
+                new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), ["Samordna", "Utbilda"], [], false, 300_000m,
+                [new(300_000m, "UO 4", "1:6", "ap.1", "Kammarkollegiet", new DateOnly(2026, 9, 15))],
+                new DateOnly(2027, 3, 15), new DateOnly(2027, 3, 15), null);
+        var owned = await assignments.RegisterAsync(secretariat, Decision("Ju2026/00001/PO"));
+        await assignments.RegisterAsync(secretariat, Decision("S2026/00002/FST"));
+        Portal.Infrastructure.Features.Assignments.ActivityDraft Activity(string title, Guid owner, Guid? assignment) =>
+            new(2026, title, null, Portal.Domain.Assignments.ActivityKind.Training, owner, assignment, [], null, new DateOnly(2026, 3, 1),
+                new DateOnly(2026, 6, 30), Portal.Domain.Assignments.ActivityStatus.Planned, 10_000m, 0m, [], false);
+        await plan.PlanAsync(secretariat, Activity("Utbildning för polisen", P.NmtPolice, owned));
+        await plan.PlanAsync(secretariat, Activity("Nätverksträff", P.NmtLead, owned));
+        await plan.PlanAsync(secretariat, Activity("Egen studie", P.NgoMember, null));
     }
 
     [Fact]

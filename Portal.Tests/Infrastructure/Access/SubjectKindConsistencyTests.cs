@@ -26,6 +26,8 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         [DocumentSubjectKind.Name] = db => db.Documents.Select(d => d.Id),
         [Portal.Infrastructure.Features.Meetings.MeetingSubjectKind.Name] = db => db.Meetings.Select(m => m.Id),
         [Portal.Infrastructure.Features.MethodSupport.SupportSubjectKind.Name] = db => db.SupportRequests.Select(r => r.Id),
+        [Portal.Infrastructure.Features.Assignments.AssignmentSubjectKind.Name] = db => db.GovernmentAssignments.Select(a => a.Id),
+        [Portal.Infrastructure.Features.Assignments.ActivitySubjectKind.Name] = db => db.PlannedActivities.Select(a => a.Id),
     };
 
     public async Task InitializeAsync()
@@ -39,6 +41,18 @@ public abstract class SubjectKindConsistencyTests(DatabaseProvider provider) : I
         await _database.Get<Portal.Infrastructure.Features.Meetings.MeetingService>().ScheduleAsync(P.NmtLead,
             new Portal.Infrastructure.Features.Meetings.MeetingDraft(Portal.Domain.Meetings.MeetingKind.Meeting, "NMT-möte", null, [W.Nmt],
                 start, start.AddHours(1), null, null, null, Portal.Infrastructure.Features.Meetings.InviteeSelection.WholeWorkspace));
+        // An assignment with an activity owned outside the secretariat (its owner sees both), and one with none.
+        var secretariat = new Portal.Infrastructure.Auditing.Caller(P.Administrator);
+        Portal.Infrastructure.Features.Assignments.AssignmentDraft Decision(string number) =>
+            new(number, "Uppdrag mot människohandel", "Justitiedepartementet", new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 1),
+                new DateOnly(2026, 12, 31), ["Samordna"], [], false, 0m, [], new DateOnly(2027, 3, 15), new DateOnly(2027, 3, 15), null);
+        var assignment = await _database.Get<Portal.Infrastructure.Features.Assignments.AssignmentService>()
+            .RegisterAsync(secretariat, Decision("Ju2026/00001/PO"));
+        await _database.Get<Portal.Infrastructure.Features.Assignments.AssignmentService>().RegisterAsync(secretariat, Decision("S2026/00002/FST"));
+        await _database.Get<Portal.Infrastructure.Features.Assignments.ActivityPlanService>().PlanAsync(secretariat,
+            new Portal.Infrastructure.Features.Assignments.ActivityDraft(2026, "Utbildning för polisen", null,
+                Portal.Domain.Assignments.ActivityKind.Training, P.LampLead, assignment, [], null, new DateOnly(2026, 3, 1),
+                new DateOnly(2026, 3, 31), Portal.Domain.Assignments.ActivityStatus.Planned, 0m, 0m, [], false));
         await workspaces.RemoveMemberAsync(P.NmtLead, W.Nmt, P.NmtPolice, "Byter tjänst");
         await workspaces.LeaveAsync(P.NmtLead, W.Lamp);
     }
