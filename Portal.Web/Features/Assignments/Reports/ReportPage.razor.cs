@@ -85,6 +85,8 @@ public partial class ReportPage
         finally
         {
             _busy = false;
+            // Called from the section's own handler: the page renders the message (or the error beside it) itself.
+            StateHasChanged();
         }
     }
 
