@@ -43,7 +43,7 @@ public sealed class AssignmentReportPageTests : AssignmentReportPageContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=report-edit-closing]"));
         cut.Find("[data-testid=report-edit-closing]").Click();
         cut.Find("textarea[data-testid=report-text-closing]").Change("Min avslutning.");
-        // Someone else saves from another page meanwhile (this page's live reload is what the version guards against).
+        // Someone else saves meanwhile; this page reloads live, but the editor keeps the version it was opened on.
         var reports = Database.Get<ReportService>();
         var version = (await reports.GetAsync(new Caller(Anna), reportId))!.Version;
         await reports.SaveTextAsync(new Caller(Anna), reportId, "intro", "Annans text.", version);

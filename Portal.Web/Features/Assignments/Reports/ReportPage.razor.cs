@@ -61,7 +61,7 @@ public partial class ReportPage
 
     private string? TextOf(string key) => _report?.Texts.GetValueOrDefault(key);
 
-    private async Task<bool> SaveTextAsync(string key, string? text)
+    private async Task<bool> SaveTextAsync(string key, string? text, long version)
     {
         if (_report is null)
             return false;
@@ -71,7 +71,7 @@ public partial class ReportPage
         _error = null;
         try
         {
-            await Reports.SaveTextAsync(await Callers.GetAsync(), _report.Id, key, text, _report.Version);
+            await Reports.SaveTextAsync(await Callers.GetAsync(), _report.Id, key, text, version);
             await LoadAsync();
             _message = T["Page.Saved"];
             return true;
@@ -85,6 +85,8 @@ public partial class ReportPage
         finally
         {
             _busy = false;
+            // Called from the section's own handler: the page renders the message (or the error beside it) itself.
+            StateHasChanged();
         }
     }
 
