@@ -85,6 +85,7 @@ public static class DependencyInjection
         services.AddSingleton<Features.Presence.ThreadPresence>();
         services.AddSubjectKind<ThreadSubjectKind>();
         services.AddSubjectKind<WorkspaceSubjectKind>();
+        Features.Assignments.Reports.ReportRegistration.AddAssignmentReports(services);
         services.AddDocuments();
         services.AddMeetings();
         services.AddMeetingCalendar();

@@ -167,6 +167,7 @@ public static class PortalHost
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapReportEndpoints();
         app.MapDocumentFileEndpoints();
         app.MapMeetingCalendarEndpoints();
         app.MapSupportFigureEndpoints();

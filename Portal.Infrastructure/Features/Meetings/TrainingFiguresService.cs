@@ -38,13 +38,24 @@ public sealed class TrainingFiguresService(IDbContextFactory<PortalDbContext> co
             throw new DomainRuleException("meeting.figures.year.invalid", "year");
         var from = MeetingMinutesTime.ToUtc(new DateTime(year, 1, 1));
         var to = MeetingMinutesTime.ToUtc(new DateTime(year + 1, 1, 1));
-        var now = clock.GetUtcNow();
+        var (held, participants, rows) = await ComputeAsync(db, from, to, clock.GetUtcNow(), null, cancellationToken);
+        return new TrainingFigures(year, held, participants, rows);
+    }
+
+    /// <summary>Trainings held from <paramref name="from"/> up to <paramref name="to"/> (UTC instants, not
+    /// beyond <paramref name="now"/>), of some meetings only when <paramref name="meetingIds"/> is set, and
+    /// their participants (no access check: callers check).</summary>
+    internal static async Task<(int Held, int Participants, IReadOnlyList<TrainingFigureRow> Rows)> ComputeAsync(PortalDbContext db,
+        DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, IReadOnlyCollection<Guid>? meetingIds, CancellationToken cancellationToken)
+    {
         if (to > now)
             to = now;
-
+        var trainings = db.Meetings.Where(m => m.Kind == MeetingKind.Training && m.CancelledAt == null);
+        if (meetingIds is not null)
+            trainings = trainings.Where(m => meetingIds.Contains(m.Id));
         var held = await db.Set<MeetingOccurrence>().AsNoTracking()
             .Where(o => !o.IsCancelled && o.Start >= from && o.Start < to)
-            .Join(db.Meetings.Where(m => m.Kind == MeetingKind.Training && m.CancelledAt == null), o => o.MeetingId, m => m.Id, (o, _) => o.Id)
+            .Join(trainings, o => o.MeetingId, m => m.Id, (o, _) => o.Id)
             .ToListAsync(cancellationToken);
 
         var members = await db.Set<TrainingRegistration>().AsNoTracking()
@@ -63,6 +74,6 @@ public sealed class TrainingFiguresService(IDbContextFactory<PortalDbContext> co
             .Select(g => new TrainingFigureRow(g.Key.Kind, g.Key.County, g.Sum(r => r.Count)))
             .OrderBy(r => r.Kind).ThenBy(r => r.County)
             .ToList();
-        return new TrainingFigures(year, held.Count, rows.Sum(r => r.Participants), rows);
+        return (held.Count, rows.Sum(r => r.Participants), rows);
     }
 }

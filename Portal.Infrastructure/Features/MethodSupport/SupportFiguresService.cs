@@ -34,6 +34,21 @@ public sealed record SupportFigureRow(string Period, IReadOnlyList<int?> Counts,
 /// were answered in the period (a median of one or two is those requests' own times).</summary>
 public sealed record SupportResponseTimes(string Period, int? Answered, double? MedianHours, double? Percentile90Hours);
 
+/// <summary>The days the figures cover (Stockholm days, both ends included) and how they are split into rows:
+/// <see cref="BucketOf"/> gives a day's row among <see cref="Buckets"/>; the total row, <see cref="TotalName"/>,
+/// comes last. <see cref="RequestIds"/>, when set, limits the count to those requests.</summary>
+public sealed record SupportFigureRange(DateOnly From, DateOnly To, IReadOnlyList<string> Buckets, Func<DateOnly, int> BucketOf, string TotalName,
+    IReadOnlyCollection<Guid>? RequestIds = null)
+{
+    /// <summary>A row per calendar quarter of one year ("Q1"…"Q4").</summary>
+    public static SupportFigureRange Quarters(DateOnly from, DateOnly to, string totalName, IReadOnlyCollection<Guid>? requestIds = null) =>
+        new(from, to, ["Q1", "Q2", "Q3", "Q4"], day => (day.Month - 1) / 3, totalName, requestIds);
+
+    /// <summary>Only the total row: for a period that is not a calendar year (a report's period).</summary>
+    public static SupportFigureRange Whole(DateOnly from, DateOnly to, string totalName, IReadOnlyCollection<Guid>? requestIds = null) =>
+        new(from, to, [], _ => -1, totalName, requestIds);
+}
+
 public sealed record SupportFigures(int Year, IReadOnlyList<SupportFigureTable> Tables, IReadOnlyList<SupportResponseTimes> ResponseTimes)
 {
     public const string None = "None";
@@ -85,46 +100,60 @@ public sealed class SupportFiguresService(IDbContextFactory<PortalDbContext> con
         return figures;
     }
 
-    private sealed record Counted(int Quarter, IReadOnlyList<string>[] Keys, double? ResponseHours);
+    private sealed record Counted(int Bucket, IReadOnlyList<string>[] Keys, double? ResponseHours);
 
     /// <summary>Computes the figures of a year from the database (no access check: callers check).</summary>
     internal static async Task<SupportFigures> ComputeAsync(PortalDbContext db, int year, CancellationToken cancellationToken)
     {
-        // The Stockholm year is within a day of the UTC year: read a little wider and place each by its Swedish day.
-        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1);
-        var to = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1);
-        var requests = await db.SupportRequests.AsNoTracking()
+        var range = SupportFigureRange.Quarters(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), SupportFigures.YearPeriod);
+        var (tables, times) = await ComputeAsync(db, range, cancellationToken);
+        return new SupportFigures(year, tables, times);
+    }
+
+    /// <summary>Computes the figures of a date range (Stockholm days, both ends included), optionally of some
+    /// requests only, a row per bucket of the range and the total last (no access check: callers check).</summary>
+    internal static async Task<(IReadOnlyList<SupportFigureTable> Tables, IReadOnlyList<SupportResponseTimes> ResponseTimes)> ComputeAsync(
+        PortalDbContext db, SupportFigureRange range, CancellationToken cancellationToken)
+    {
+        // A Stockholm day is within a day of the UTC day: read a little wider and place each by its Swedish day.
+        var from = new DateTimeOffset(range.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
+        var to = new DateTimeOffset(range.To.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(2);
+        var query = db.SupportRequests.AsNoTracking()
             .Include(r => r.Referrals)
-            .Where(r => r.SubmittedAt >= from && r.SubmittedAt < to)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        requests = requests.Where(r => StockholmTime.DayOf(r.SubmittedAt).Year == year).ToList();
+            .Where(r => r.SubmittedAt >= from && r.SubmittedAt < to);
+        if (range.RequestIds is { } ids)
+            query = query.Where(r => ids.Contains(r.Id));
+        var requests = await query.AsSplitQuery().ToListAsync(cancellationToken);
+        requests = requests.Where(r => StockholmTime.DayOf(r.SubmittedAt) is var day && day >= range.From && day <= range.To).ToList();
         var referralIds = requests.SelectMany(r => r.Referrals.Select(f => f.OrganisationId)).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => referralIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
 
         var dimensions = Enum.GetValues<SupportFigureDimension>();
         var counted = requests.Select(r => new Counted(
-            (StockholmTime.DayOf(r.SubmittedAt).Month - 1) / 3,
+            range.BucketOf(StockholmTime.DayOf(r.SubmittedAt)),
             dimensions.Select(d => KeysOf(r, d, organisations)).ToArray(),
             r.FirstResponseAt is { } first ? (first - r.SubmittedAt).TotalHours : null)).ToList();
 
-        var tables = dimensions.Select((dimension, index) => Table(dimension, index, counted)).ToList();
-        // The answered counts are suppressed like a table's row, so a quarter's count is not the year's minus the others.
-        var answered = new int[1, 4];
+        var periods = range.Buckets.Append(range.TotalName).ToList();
+        var tables = dimensions.Select((dimension, index) => Table(dimension, index, counted, periods)).ToList();
+        // The answered counts are suppressed like a table's row, so a bucket's count is not the total's minus the others.
+        var buckets = range.Buckets.Count;
+        // Without buckets the one column is the total itself.
+        var answered = new int[1, Math.Max(buckets, 1)];
         foreach (var c in counted.Where(c => c.ResponseHours is not null))
-            answered[0, c.Quarter]++;
+            answered[0, Math.Max(c.Bucket, 0)]++;
         var publishedAnswered = SmallCountSuppression.Apply(answered);
-        var times = Enumerable.Range(0, 5).Select(q =>
+        var times = Enumerable.Range(0, buckets + 1).Select(q =>
         {
-            var hours = counted.Where(c => (q == 4 || c.Quarter == q) && c.ResponseHours is not null)
+            var hours = counted.Where(c => (q == buckets || c.Bucket == q) && c.ResponseHours is not null)
                 .Select(c => c.ResponseHours!.Value).Order().ToList();
             var count = publishedAnswered[0, q];
             return count is null || hours.Count < SmallCountSuppression.Threshold
-                ? new SupportResponseTimes(Periods[q], count, null, null)
-                : new SupportResponseTimes(Periods[q], count, Math.Round(Median(hours), 1), Math.Round(Percentile(hours, 0.9), 1));
+                ? new SupportResponseTimes(periods[q], count, null, null)
+                : new SupportResponseTimes(periods[q], count, Math.Round(Median(hours), 1), Math.Round(Percentile(hours, 0.9), 1));
         }).ToList();
-        return new SupportFigures(year, tables, times);
+        return (tables, times);
     }
 
     private static IReadOnlyList<string> KeysOf(SupportRequest r, SupportFigureDimension dimension, IReadOnlyDictionary<Guid, string> organisations) =>
@@ -143,7 +172,7 @@ public sealed class SupportFiguresService(IDbContextFactory<PortalDbContext> con
 
     /// <summary>Every category that occurs in the year (and for the enum breakdowns every value, so the table's
     /// shape does not itself tell which categories are rare), quarters by category, then suppressed.</summary>
-    private static SupportFigureTable Table(SupportFigureDimension dimension, int index, IReadOnlyList<Counted> counted)
+    private static SupportFigureTable Table(SupportFigureDimension dimension, int index, IReadOnlyList<Counted> counted, IReadOnlyList<string> periods)
     {
         IEnumerable<string> all = dimension switch
         {
@@ -156,20 +185,23 @@ public sealed class SupportFiguresService(IDbContextFactory<PortalDbContext> con
                 .Order(StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false)).Append(SupportFigures.None),
         };
         var categories = all.ToList();
-        var values = new int[5, categories.Count + 1];
+        var total = periods.Count - 1;
+        var values = new int[periods.Count, categories.Count + 1];
         foreach (var c in counted)
         {
             foreach (var key in c.Keys[index])
             {
                 var column = categories.IndexOf(key);
-                values[c.Quarter, column]++;
-                values[4, column]++;
+                if (c.Bucket >= 0)
+                    values[c.Bucket, column]++;
+                values[total, column]++;
             }
-            values[c.Quarter, categories.Count]++;
-            values[4, categories.Count]++;
+            if (c.Bucket >= 0)
+                values[c.Bucket, categories.Count]++;
+            values[total, categories.Count]++;
         }
         var published = SmallCountSuppression.ApplyWithTotals(values);
-        var rows = Enumerable.Range(0, 5).Select(q => new SupportFigureRow(Periods[q],
+        var rows = Enumerable.Range(0, periods.Count).Select(q => new SupportFigureRow(periods[q],
             Enumerable.Range(0, categories.Count).Select(column => published[q, column]).ToList(), published[q, categories.Count])).ToList();
         return new SupportFigureTable(dimension, categories, rows);
     }

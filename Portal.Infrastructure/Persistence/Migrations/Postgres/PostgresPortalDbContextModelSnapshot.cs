@@ -75,6 +75,83 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("assignment_parts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedBy");
+
+                    b.HasIndex("AssignmentId", "PeriodStart");
+
+                    b.ToTable("assignment_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReportText", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("ReportId", "Key");
+
+                    b.ToTable("assignment_report_texts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2369,6 +2446,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.HasOne("Portal.Domain.Assignments.GovernmentAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReportText", b =>
+                {
+                    b.HasOne("Portal.Domain.Assignments.AssignmentReport", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.BudgetLine", b =>
                 {
                     b.HasOne("Portal.Domain.Assignments.GovernmentAssignment", null)
@@ -3142,6 +3242,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Postgres
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Portal.Domain.Assignments.GovernmentAssignment", b =>

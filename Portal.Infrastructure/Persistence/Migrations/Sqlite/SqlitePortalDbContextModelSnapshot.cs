@@ -68,6 +68,83 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("assignment_parts", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmittedBy");
+
+                    b.HasIndex("AssignmentId", "PeriodStart");
+
+                    b.ToTable("assignment_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReportText", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "Key");
+
+                    b.ToTable("assignment_report_texts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.BudgetLine", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2351,6 +2428,29 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.HasOne("Portal.Domain.Assignments.GovernmentAssignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReportText", b =>
+                {
+                    b.HasOne("Portal.Domain.Assignments.AssignmentReport", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Assignments.BudgetLine", b =>
                 {
                     b.HasOne("Portal.Domain.Assignments.GovernmentAssignment", null)
@@ -3124,6 +3224,11 @@ namespace Portal.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("WorkspaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Assignments.AssignmentReport", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Portal.Domain.Assignments.GovernmentAssignment", b =>
