@@ -209,6 +209,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await TypeInAsync(page, "input[data-testid=assignment-line-amount]", "500 000");
         await TypeInAsync(page, "input[data-testid=assignment-line-area]", "UO 14");
         await TypeInAsync(page, "input[data-testid=assignment-line-appropriation]", "1:1");
+        await TypeInAsync(page, "input[data-testid=assignment-line-item]", "ap.1");
         await TypeInAsync(page, "input[data-testid=assignment-line-from]", "Kammarkollegiet");
         await TypeDayAsync(page, "input[data-testid=assignment-line-by]", new DateOnly(portal.Year, 6, 1));
         await Expect(page.GetByTestId("assignment-budget-sum")).ToBeVisibleAsync();
@@ -217,6 +218,10 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await TabToAsync(page, page.GetByTestId("assignment-save"));
         await page.Keyboard.PressAsync("Enter");
 
+        // The page of the new assignment, or the form's own account of what it refused.
+        await Expect(page.GetByTestId("assignment-heading").Or(page.GetByTestId("assignment-form-error"))).ToBeVisibleAsync();
+        if (await page.GetByTestId("assignment-form-error").IsVisibleAsync())
+            (await page.GetByTestId("assignment-form").InnerTextAsync()).ShouldBeNull("the form refused the assignment");
         await Expect(page.GetByTestId("assignment-registration-number")).ToHaveTextAsync("A2026/00815/ARM");
         await Expect(page.GetByTestId("assignment-budget-line")).ToHaveCountAsync(1);
     }
