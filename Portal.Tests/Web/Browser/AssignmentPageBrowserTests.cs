@@ -168,13 +168,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await page.GotoAsync($"plan/activities/{portal.ActivityId}");
         await page.WaitForInteractiveAsync();
 
-        var status = page.Locator(".mud-select:has([data-testid=activity-progress-status]) input").Or(page.Locator("input[data-testid=activity-progress-status]")).First;
-        await TabToAsync(page, status);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        await ChooseAsync(page, "activity-progress-status", "Genomförd");
         await TabToAsync(page, page.Locator("input[data-testid=activity-progress-spent]"));
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("12 500");
@@ -224,6 +218,32 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
             (await page.GetByTestId("assignment-form").InnerTextAsync()).ShouldBeNull("the form refused the assignment");
         await Expect(page.GetByTestId("assignment-registration-number")).ToHaveTextAsync("A2026/00815/ARM");
         await Expect(page.GetByTestId("assignment-budget-line")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Tabs to a MudSelect, opens it with Enter, arrows to the choice (waiting for the highlight to
+    /// move at each press) and takes it with Enter.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string choice)
+    {
+        var field = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input.mud-select-input").First;
+        await TabToAsync(page, field);
+        await page.Keyboard.PressAsync("Enter");
+        var list = page.Locator(".mud-popover-open .mud-list");
+        await Expect(list).ToBeVisibleAsync();
+        var highlighted = list.Locator(".mud-selected-item");
+        for (var presses = 0; presses < 10; presses++)
+        {
+            var before = await highlighted.CountAsync() == 1 ? (await highlighted.InnerTextAsync()).Trim() : null;
+            if (before == choice)
+                break;
+            await page.Keyboard.PressAsync("ArrowDown");
+            if (before is null)
+                await Expect(highlighted).ToHaveCountAsync(1);
+            else
+                await Expect(highlighted).Not.ToHaveTextAsync(before);
+        }
+        await Expect(highlighted).ToHaveTextAsync(choice);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(list).ToHaveCountAsync(0);
     }
 
     private async Task TypeInAsync(IPage page, string selector, string text)
