@@ -68,10 +68,7 @@ public sealed class AssignmentFlowBrowserTests(BrowserFixture browser) : IAsyncL
             await anna.WaitForInteractiveAsync();
             await Expect(anna.GetByTestId("activity-part-1")).ToBeVisibleAsync();
             await anna.Locator("input[data-testid=activity-title]").FillAsync(title);
-            await anna.Locator("input[data-testid=activity-owner]").FillAsync("Erik");
-            var erikOption = anna.GetByRole(AriaRole.Option).Filter(new() { HasText = "Erik Sandberg" });
-            await Expect(erikOption.First).ToBeVisibleAsync();
-            await erikOption.First.ClickAsync();
+            await ChooseSuggestionAsync(anna, "input[data-testid=activity-owner]", "Erik", "Erik Sandberg");
             await anna.GetByTestId("activity-part-1").Locator("input").Or(anna.Locator("input[data-testid=activity-part-1]")).First.CheckAsync();
             await anna.GetByTestId("activity-save").ClickAsync();
             await Expect(anna.GetByTestId("activity-heading")).ToHaveTextAsync(title);
@@ -146,12 +143,23 @@ public sealed class AssignmentFlowBrowserTests(BrowserFixture browser) : IAsyncL
         var kindOption = page.GetByRole(AriaRole.Option).Filter(new() { HasText = kind });
         await Expect(kindOption.First).ToBeVisibleAsync();
         await kindOption.First.ClickAsync();
-        await page.Locator("input[data-testid=activity-link-picker]").FillAsync(search);
-        var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = suggestion });
-        await Expect(option.First).ToBeVisibleAsync();
-        await option.First.ClickAsync();
+        await ChooseSuggestionAsync(page, "input[data-testid=activity-link-picker]", search, suggestion);
         await page.GetByTestId("activity-link-save").ClickAsync();
         await Expect(page.GetByTestId("activity-link-title").Filter(new() { HasText = suggestion })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Types into an autocomplete as a person does, waits until the suggestions follow the typing (only
+    /// matching ones left), takes the one with that text and checks the field shows it.</summary>
+    private static async Task ChooseSuggestionAsync(IPage page, string selector, string typed, string suggestion)
+    {
+        var input = page.Locator(selector).First;
+        await input.ClickAsync();
+        await input.PressSequentiallyAsync(typed);
+        var suggestions = page.Locator(".mud-popover-open .mud-list-item");
+        await Expect(suggestions.Filter(new() { HasText = suggestion }).First).ToBeVisibleAsync();
+        await Expect(suggestions.Filter(new() { HasNotText = suggestion })).ToHaveCountAsync(0);
+        await suggestions.Filter(new() { HasText = suggestion }).First.ClickAsync();
+        await Expect(input).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(suggestion)));
     }
 
     private async Task<IPage> SignInAsync(string persona)
