@@ -119,7 +119,7 @@ public sealed class AssignmentFlowBrowserTests(BrowserFixture browser) : IAsyncL
         var caller = new Caller(DemoData.IdFor("member:erik.sandberg"));
         var requests = _portal.Services.GetRequiredService<SupportRequestService>();
         var later = await requests.LogOnBehalfAsync(caller,
-            new OutsideAsker(DemoData.IdFor("org:malmo-stad"), null, null, null), Portal.Domain.MethodSupport.SupportChannel.Phone,
+            new OutsideAsker(DemoData.IdFor("org:malmo-stad"), null, null, "Socialtjänstens mottagning"), Portal.Domain.MethodSupport.SupportChannel.Phone,
             new Portal.Domain.MethodSupport.SupportQuestion("Hur stöttar vi en vuxen som tvingas sälja narkotika?", null,
                 [Portal.Domain.Directory.ExploitationForm.CriminalActivities], false, Portal.Domain.Directory.County.Skane,
                 Portal.Domain.MethodSupport.SupportUrgency.NoRush, null));
