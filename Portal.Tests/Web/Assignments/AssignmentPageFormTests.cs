@@ -39,6 +39,7 @@ public sealed class AssignmentPageFormTests : PortalBunitContext
         cut.Find("input[data-testid=assignment-period-end]").Change("2027-12-31");
         cut.Find("textarea[data-testid=assignment-part-text]").Change("Ta fram en nationell vägledning.");
         cut.Find("[data-testid=assignment-part-add]").Click();
+        cut.WaitForAssertion(() => cut.FindAll("textarea[data-testid=assignment-part-text]").Count.ShouldBe(2));
         cut.FindAll("textarea[data-testid=assignment-part-text]")[1].Change("Genomföra utbildningar i länen.");
         cut.Find("input[data-testid=assignment-total-budget]").Input("600 000");
         cut.Find("input[data-testid=assignment-repayment-deadline]").Change("2028-03-15");
@@ -47,8 +48,9 @@ public sealed class AssignmentPageFormTests : PortalBunitContext
 
     private static void AddLine(IRenderedComponent<AssignmentFormPage> cut, string amount, string area, string appropriation)
     {
+        var index = cut.FindAll("[data-testid=assignment-budget-line]").Count;
         cut.Find("[data-testid=assignment-line-add]").Click();
-        var index = cut.FindAll("[data-testid=assignment-budget-line]").Count - 1;
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=assignment-budget-line]").Count.ShouldBe(index + 1));
         cut.FindAll("input[data-testid=assignment-line-amount]")[index].Input(amount);
         cut.FindAll("input[data-testid=assignment-line-area]")[index].Change(area);
         cut.FindAll("input[data-testid=assignment-line-appropriation]")[index].Change(appropriation);

@@ -168,13 +168,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await page.GotoAsync($"plan/activities/{portal.ActivityId}");
         await page.WaitForInteractiveAsync();
 
-        var status = page.Locator(".mud-select:has([data-testid=activity-progress-status]) input").Or(page.Locator("input[data-testid=activity-progress-status]")).First;
-        await TabToAsync(page, status);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        await ChooseAsync(page, "activity-progress-status", "Genomförd");
         await TabToAsync(page, page.Locator("input[data-testid=activity-progress-spent]"));
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("12 500");
@@ -209,6 +203,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await TypeInAsync(page, "input[data-testid=assignment-line-amount]", "500 000");
         await TypeInAsync(page, "input[data-testid=assignment-line-area]", "UO 14");
         await TypeInAsync(page, "input[data-testid=assignment-line-appropriation]", "1:1");
+        await TypeInAsync(page, "input[data-testid=assignment-line-item]", "ap.1");
         await TypeInAsync(page, "input[data-testid=assignment-line-from]", "Kammarkollegiet");
         await TypeDayAsync(page, "input[data-testid=assignment-line-by]", new DateOnly(portal.Year, 6, 1));
         await Expect(page.GetByTestId("assignment-budget-sum")).ToBeVisibleAsync();
@@ -217,8 +212,38 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await TabToAsync(page, page.GetByTestId("assignment-save"));
         await page.Keyboard.PressAsync("Enter");
 
+        // The page of the new assignment, or the form's own account of what it refused.
+        await Expect(page.GetByTestId("assignment-heading").Or(page.GetByTestId("assignment-form-error"))).ToBeVisibleAsync();
+        if (await page.GetByTestId("assignment-form-error").IsVisibleAsync())
+            (await page.GetByTestId("assignment-form").InnerTextAsync()).ShouldBeNull("the form refused the assignment");
         await Expect(page.GetByTestId("assignment-registration-number")).ToHaveTextAsync("A2026/00815/ARM");
         await Expect(page.GetByTestId("assignment-budget-line")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>Tabs to a MudSelect, opens it with Enter, arrows to the choice (waiting for the highlight to
+    /// move at each press) and takes it with Enter.</summary>
+    private static async Task ChooseAsync(IPage page, string testId, string choice)
+    {
+        var field = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input.mud-select-input").First;
+        await TabToAsync(page, field);
+        await page.Keyboard.PressAsync("Enter");
+        var list = page.Locator(".mud-popover-open .mud-list");
+        await Expect(list).ToBeVisibleAsync();
+        var highlighted = list.Locator(".mud-selected-item");
+        for (var presses = 0; presses < 10; presses++)
+        {
+            var before = await highlighted.CountAsync() == 1 ? (await highlighted.InnerTextAsync()).Trim() : null;
+            if (before == choice)
+                break;
+            await page.Keyboard.PressAsync("ArrowDown");
+            if (before is null)
+                await Expect(highlighted).ToHaveCountAsync(1);
+            else
+                await Expect(highlighted).Not.ToHaveTextAsync(before);
+        }
+        await Expect(highlighted).ToHaveTextAsync(choice);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(list).ToHaveCountAsync(0);
     }
 
     private async Task TypeInAsync(IPage page, string selector, string text)

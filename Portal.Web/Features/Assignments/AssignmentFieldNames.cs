@@ -20,7 +20,15 @@ public static class AssignmentFieldNames
         _ => null,
     };
 
-    /// <summary>The domain's property name as the form's key ("RegistrationNumber" → "registrationNumber").</summary>
-    private static string? Normalised(string? field) =>
-        string.IsNullOrEmpty(field) ? null : char.ToLowerInvariant(field[0]) + field[1..];
+    /// <summary>The domain's field as the form's key: a property name ("RegistrationNumber" → "registrationNumber"),
+    /// or a guarded text's name ("assignment.title" → "title"; any budget line's own field → the lines' message).</summary>
+    private static string? Normalised(string? field) => field switch
+    {
+        null or "" => null,
+        _ when field.StartsWith("assignment.budget-line", StringComparison.Ordinal) => "budgetLines",
+        "assignment.part" => "parts",
+        _ when field.StartsWith("assignment.", StringComparison.Ordinal) => field["assignment.".Length..],
+        _ when field.StartsWith("activity.", StringComparison.Ordinal) => field["activity.".Length..],
+        _ => char.ToLowerInvariant(field[0]) + field[1..],
+    };
 }
