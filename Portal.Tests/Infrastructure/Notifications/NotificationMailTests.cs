@@ -108,7 +108,8 @@ public abstract class NotificationMailTests(DatabaseProvider provider) : Discuss
         (await scheduler.RunDueAsync()).ShouldBeGreaterThan(0);
         await Outbox.DispatchDueAsync();
 
-        var digest = _sink.Messages.ShouldHaveSingleItem().Parse();
+        // The same run sends the assignments' deadline notices about the demo plan to others; only digests count here.
+        var digest = Digests().ShouldHaveSingleItem();
         digest.Subject.ShouldBe("Dagens sammanfattning: 1 oläst – Samverkansportalen");
         digest.TextBody!.ShouldContain("Johan Berg nämnde dig i ”Kapitel 4 i manualen”");
         digest.TextBody!.ShouldContain($"http://portal.test/threads/{manual.ThreadId}#post-{manual.FirstPostId}");
@@ -117,8 +118,11 @@ public abstract class NotificationMailTests(DatabaseProvider provider) : Discuss
         _clock.Advance(TimeSpan.FromMinutes(30));
         await scheduler.RunDueAsync();
         await Outbox.DispatchDueAsync();
-        _sink.Messages.Count.ShouldBe(1);
+        Digests().Count.ShouldBe(1);
     }
+
+    private List<MimeKit.MimeMessage> Digests() =>
+        _sink.Messages.Select(m => m.Parse()).Where(m => m.MessageId.StartsWith("digest-", StringComparison.Ordinal)).ToList();
 
     private async Task ChooseEnglishAsync(Guid memberId)
     {

@@ -107,7 +107,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await Expect(anna.GetByTestId("plan-timeline")).ToBeVisibleAsync();
         await ScanAsync(anna, "plan timeline", report);
 
-        await LoadAsync(anna, $"plan?year={portal.Year}&view=table&status=InProgress");
+        await LoadAsync(anna, $"plan?year={portal.Year}&view=table&status=InProgress&assignment={portal.AssignmentId}");
         await Expect(anna.GetByTestId("plan-table-row")).ToHaveCountAsync(1);
         await ScanAsync(anna, "plan table filtered", report);
 
@@ -148,7 +148,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await Expect(page.GetByTestId("assignment-row").First).ToBeVisibleAsync();
         await page.WaitForInteractiveAsync();
 
-        await page.GotoAsync($"plan?year={portal.Year}&view=table");
+        await page.GotoAsync($"plan?year={portal.Year}&view=table&assignment={portal.AssignmentId}"); // the demo plan has activities this year too
         await page.WaitForInteractiveAsync();
         await TabToAsync(page, page.GetByTestId("plan-sort-Title"));
         await page.Keyboard.PressAsync("Enter");
@@ -224,8 +224,13 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
     /// move at each press) and takes it with Enter.</summary>
     private static async Task ChooseAsync(IPage page, string testId, string choice)
     {
-        var field = page.Locator($"input[data-testid={testId}], [data-testid={testId}] input.mud-select-input").First;
-        await TabToAsync(page, field);
+        // MudBlazor keeps a select's value in a hidden input: Tab until the focus is inside the select.
+        var select = page.Locator($".mud-select:has([data-testid={testId}])").Or(page.Locator($".mud-select[data-testid={testId}]")).First;
+        await Expect(select).ToBeVisibleAsync();
+        const string Inside = "e => e.contains(document.activeElement)";
+        for (var presses = 0; presses < 100 && !await select.EvaluateAsync<bool>(Inside); presses++)
+            await page.Keyboard.PressAsync("Tab");
+        (await select.EvaluateAsync<bool>(Inside)).ShouldBeTrue("the focus never reached the select");
         await page.Keyboard.PressAsync("Enter");
         var list = page.Locator(".mud-popover-open .mud-list");
         await Expect(list).ToBeVisibleAsync();
