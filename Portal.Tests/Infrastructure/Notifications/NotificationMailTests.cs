@@ -122,7 +122,7 @@ public abstract class NotificationMailTests(DatabaseProvider provider) : Discuss
     }
 
     private List<MimeKit.MimeMessage> Digests() =>
-        _sink.Messages.Select(m => m.Parse()).Where(m => m.MessageId.StartsWith("digest-", StringComparison.Ordinal)).ToList();
+        _sink.Messages.Select(m => m.Parse()).Where(m => m.MessageId?.StartsWith("digest-", StringComparison.Ordinal) == true).ToList();
 
     private async Task ChooseEnglishAsync(Guid memberId)
     {
