@@ -31,6 +31,12 @@ public sealed partial class AccessibilityBrowserTests
         await LoadAsync(erik, "support/log");
         await Expect(erik.GetByTestId("support-log-form")).ToBeVisibleAsync();
         await ScanAsync(erik, "log form", report);
+        // Another organisation, sent empty: the refusals stand beside their fields (and nothing is logged).
+        await erik.Locator("input[data-testid=support-log-typed]").Or(erik.GetByTestId("support-log-typed").Locator("input")).First.CheckAsync();
+        await Expect(erik.Locator("input[data-testid=support-log-organisation-name]")).ToBeVisibleAsync();
+        await erik.GetByTestId("support-log-submit").ClickAsync();
+        await Expect(erik.Locator("[data-testid=support-log-form] .mud-input-error").First).ToBeVisibleAsync();
+        await ScanAsync(erik, "log form for another organisation, refused", report);
 
         await LoadAsync(erik, request);
         await Expect(erik.GetByTestId("support-assign-panel")).ToBeVisibleAsync();
@@ -73,5 +79,107 @@ public sealed partial class AccessibilityBrowserTests
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByTestId("support-reference")).ToContainTextAsync("MS-");
+    }
+
+    /// <summary>Logging a request that came by e-mail, for an asker outside the portal whose organisation is in the
+    /// directory, with the keyboard alone: the organisation, a functional contact, the channel and the question.</summary>
+    [Fact]
+    public async Task A_request_from_a_directory_organisation_is_logged_by_keyboard_alone()
+    {
+        var page = await KeyboardSignInAsync("Erik Sandberg");
+        await page.GotoAsync("support/log");
+        await page.WaitForInteractiveAsync();
+
+        var organisation = await PickByKeyboardAsync(page, "support-log-organisation", choice: null);
+        await TabToAsync(page, page.Locator("input[data-testid=support-log-contact]"));
+        await page.Keyboard.TypeAsync("Växeln, 08-700 00 00");
+        await PickByKeyboardAsync(page, "support-log-channel", "E-post");
+        await AskTheQuestionByKeyboardAsync(page, "Hur dokumenterar vi en misstänkt tiggeriexploatering?", "Begging");
+        await TabToAsync(page, page.GetByTestId("support-log-submit"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("support-reference")).ToContainTextAsync("MS-");
+        await Expect(page.GetByTestId("support-asking-organisation")).ToContainTextAsync(organisation);
+        await Expect(page.GetByTestId("support-contact")).ToHaveTextAsync("Växeln, 08-700 00 00");
+        await Expect(page.GetByTestId("support-channel")).ToContainTextAsync("E-post");
+        await Expect(page.GetByTestId("support-channel")).ToContainTextAsync("Erik Sandberg");
+    }
+
+    /// <summary>Logging a phone request from an organisation that is not in the directory, with the keyboard alone:
+    /// the radio button to type it in, its name and kind, the contact and the question.</summary>
+    [Fact]
+    public async Task A_request_from_an_organisation_outside_the_directory_is_logged_by_keyboard_alone()
+    {
+        var page = await KeyboardSignInAsync("Erik Sandberg");
+        await page.GotoAsync("support/log");
+        await page.WaitForInteractiveAsync();
+
+        // The two kinds of asker are radio buttons: the arrow key moves from the directory to "another organisation".
+        var fromDirectory = page.Locator("input[data-testid=support-log-from-directory]").Or(page.GetByTestId("support-log-from-directory").Locator("input")).First;
+        var typed = page.Locator("input[data-testid=support-log-typed]").Or(page.GetByTestId("support-log-typed").Locator("input")).First;
+        await TabToAsync(page, fromDirectory);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(typed).ToBeCheckedAsync();
+        var name = page.Locator("input[data-testid=support-log-organisation-name]");
+        await Expect(name).ToBeVisibleAsync();
+        await TabToAsync(page, name);
+        await page.Keyboard.TypeAsync("Stadsmissionen i Gävle");
+        await PickByKeyboardAsync(page, "support-log-organisation-kind", "Frivilligorganisation");
+        await TabToAsync(page, page.Locator("input[data-testid=support-log-contact]"));
+        await page.Keyboard.TypeAsync("Mottagningen");
+        await AskTheQuestionByKeyboardAsync(page, "En kvinna berättar att hon tvingas sälja sex för att betala en skuld. Vad gör vi?", "SexualPurposes");
+        await TabToAsync(page, page.GetByTestId("support-log-submit"));
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("support-reference")).ToContainTextAsync("MS-");
+        await Expect(page.GetByTestId("support-asking-organisation")).ToContainTextAsync("Stadsmissionen i Gävle (Frivilligorganisation)");
+        await Expect(page.GetByTestId("support-contact")).ToHaveTextAsync("Mottagningen");
+        await Expect(page.GetByTestId("support-channel")).ToContainTextAsync("Telefon");
+    }
+
+    /// <summary>The question's fields as a keyboard user fills them: the question, a form of exploitation, a county.</summary>
+    private static async Task AskTheQuestionByKeyboardAsync(IPage page, string question, string form)
+    {
+        await TabToAsync(page, page.Locator("textarea[data-testid=support-question]"));
+        await page.Keyboard.TypeAsync(question);
+        var checkbox = page.Locator($"input[data-testid=support-form-{form}]").Or(page.GetByTestId($"support-form-{form}").Locator("input")).First;
+        await TabToAsync(page, checkbox);
+        await page.Keyboard.PressAsync("Space");
+        await Expect(checkbox).ToBeCheckedAsync();
+        await PickByKeyboardAsync(page, "support-county", choice: null);
+    }
+
+    /// <summary>Tabs into a MudSelect, opens it with Enter, arrows down to the choice (or takes the first option)
+    /// and takes it with Enter; returns what was chosen.</summary>
+    private static async Task<string> PickByKeyboardAsync(IPage page, string testId, string? choice)
+    {
+        // MudBlazor keeps a chosen value in a hidden input: Tab until the focus is inside the select itself.
+        var select = page.Locator($".mud-select:has([data-testid={testId}])").First;
+        await Expect(select).ToBeVisibleAsync();
+        const string Inside = "e => e.contains(document.activeElement)";
+        for (var presses = 0; presses < 100 && !await select.EvaluateAsync<bool>(Inside); presses++)
+            await page.Keyboard.PressAsync("Tab");
+        (await select.EvaluateAsync<bool>(Inside)).ShouldBeTrue($"the focus never reached {testId}");
+        await page.Keyboard.PressAsync("Enter");
+        var list = page.Locator(".mud-popover-open .mud-list");
+        await Expect(list).ToBeVisibleAsync();
+        var highlighted = list.Locator(".mud-selected-item");
+        for (var presses = 0; presses < 30; presses++)
+        {
+            var before = await highlighted.CountAsync() == 1 ? (await highlighted.InnerTextAsync()).Trim() : null;
+            if (before is not null && (choice is null || before == choice))
+                break;
+            await page.Keyboard.PressAsync("ArrowDown");
+            if (before is null)
+                await Expect(highlighted).ToHaveCountAsync(1);
+            else
+                await Expect(highlighted).Not.ToHaveTextAsync(before);
+        }
+        var chosen = (await highlighted.InnerTextAsync()).Trim();
+        if (choice is not null)
+            chosen.ShouldBe(choice);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(list).ToHaveCountAsync(0);
+        return chosen;
     }
 }

@@ -74,10 +74,14 @@ public sealed class SupportFlowBrowserTests(BrowserFixture browser) : IAsyncLife
         await karin.Locator("textarea[data-testid=support-reply-text]").FillAsync(Answer);
         await karin.GetByTestId("support-reply-send").ClickAsync();
         await Expect(karin.GetByTestId("support-reply")).ToContainTextAsync(Answer);
-        // The organisation comes from the directory: type part of its name and pick it.
-        await karin.Locator("input[data-testid=support-refer-organisation]")
-            .Or(karin.Locator(".mud-autocomplete:has([data-testid=support-refer-organisation]) input")).First.FillAsync("Arbetsmiljö");
-        await karin.GetByRole(AriaRole.Option).Filter(new() { HasText = "Arbetsmiljöverket" }).First.ClickAsync();
+        // The organisation comes from the directory: type part of its name and take the suggestion with Enter
+        // (a click can land while the suggestion list is still being placed, and then nothing is picked).
+        var organisation = karin.Locator("input[data-testid=support-refer-organisation]")
+            .Or(karin.Locator(".mud-autocomplete:has([data-testid=support-refer-organisation]) input")).First;
+        await organisation.FillAsync("Arbetsmiljö");
+        await Expect(karin.Locator(".mud-popover-open .mud-list-item.mud-selected-item")).ToHaveTextAsync("Arbetsmiljöverket");
+        await karin.Keyboard.PressAsync("Enter");
+        await Expect(organisation).ToHaveValueAsync("Arbetsmiljöverket");
         await karin.Locator("textarea[data-testid=support-refer-reason]").FillAsync("Arbetsvillkoren behöver inspekteras.");
         await karin.GetByTestId("support-refer").ClickAsync();
         await Expect(karin.GetByTestId("support-referral-organisation")).ToContainTextAsync("Arbetsmiljöverket");

@@ -21,6 +21,8 @@ public sealed class SupportPagesTests : PortalBunitContext
     {
         cut.Find("textarea[data-testid=support-question]").Input(text);
         cut.Find("textarea[data-testid=support-question]").Blur();
+        // The field passes the text on after its debounce; submitting before that would send an empty question.
+        cut.WaitForAssertion(() => cut.FindComponent<SupportQuestionFields>().Instance.Model.Question.ShouldBe(text), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
