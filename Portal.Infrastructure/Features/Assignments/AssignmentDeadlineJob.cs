@@ -63,6 +63,7 @@ public sealed class AssignmentDeadlineJob(IDbContextFactory<PortalDbContext> con
                 || a.BudgetLines.Any(l => l.RequisitionedOn == null && l.RequisitionBy >= reach && l.RequisitionBy <= horizon))
             .ToListAsync(cancellationToken);
         bool InWindow(DateOnly date) => date >= reach && date <= horizon;
+        var reported = await db.ReportedAssignmentIdsAsync(assignments.Select(a => a.Id).ToList(), cancellationToken);
         foreach (var assignment in assignments)
         {
             var subject = AssignmentSubjectKind.Of(assignment.Id);
@@ -70,7 +71,7 @@ public sealed class AssignmentDeadlineJob(IDbContextFactory<PortalDbContext> con
                 due.Add(new Due(subject, line.Id, AssignmentDeadlineNotice.Requisition, line.RequisitionBy, secretariat));
             if (InWindow(assignment.RepaymentDeadline))
                 due.Add(new Due(subject, assignment.Id, AssignmentDeadlineNotice.Repayment, assignment.RepaymentDeadline, secretariat));
-            if (InWindow(assignment.ReportDeadline))
+            if (InWindow(assignment.ReportDeadline) && !reported.Contains(assignment.Id))
                 due.Add(new Due(subject, assignment.Id, AssignmentDeadlineNotice.Report, assignment.ReportDeadline, secretariat));
         }
 

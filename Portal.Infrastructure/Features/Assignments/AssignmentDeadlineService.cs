@@ -12,8 +12,9 @@ namespace Portal.Infrastructure.Features.Assignments;
 public sealed class AssignmentDeadlineService(IDbContextFactory<PortalDbContext> contexts, AssignmentOptions options)
 {
     /// <summary>How far back a repayment or report date counts as overdue: the portal does not know when the money
-    /// was paid back or the report sent, so such a date stands out for a while and then leaves the overview. A
-    /// requisition not recorded and an activity not marked done, postponed or cancelled stay overdue until they are.</summary>
+    /// was paid back, nor of a report sent outside it, so such a date stands out for a while and then leaves the
+    /// overview. A report deadline leaves at once when the final report is submitted in the portal. A requisition
+    /// not recorded and an activity not marked done, postponed or cancelled stay overdue until they are.</summary>
     public const int OverdueLookBackDays = 60;
 
     public async Task<IReadOnlyList<DeadlineItem>> OverviewAsync(Caller caller, DateOnly today, int daysAhead,
@@ -33,9 +34,10 @@ public sealed class AssignmentDeadlineService(IDbContextFactory<PortalDbContext>
                 || (a.RepaymentDeadline >= lookBack && a.RepaymentDeadline <= horizon))
             .ToListAsync(cancellationToken);
         var budget = AccessPolicy.CanSeeBudget(standing);
+        var reported = await db.ReportedAssignmentIdsAsync(assignments.Select(a => a.Id).ToList(), cancellationToken);
         foreach (var a in assignments)
         {
-            if (a.ReportDeadline >= lookBack && a.ReportDeadline <= horizon)
+            if (a.ReportDeadline >= lookBack && a.ReportDeadline <= horizon && !reported.Contains(a.Id))
                 items.Add(new DeadlineItem(DeadlineKind.Report, a.ReportDeadline, a.Id, null, a.Title, a.RegistrationNumber, a.ReportDeadline < today));
             if (!budget)
                 continue;

@@ -21,6 +21,23 @@ internal static class AssignmentLoading
         return Task.FromResult(AccessPolicy.StandingInAssignments(actor, options.CoordinatorOrganisationId));
     }
 
+    /// <summary>Of the given assignments, those whose report deadline is met: a report reaching to the end of the
+    /// assignment's period has been submitted in the portal. An interim report leaves the deadline open.</summary>
+    public static async Task<HashSet<Guid>> ReportedAssignmentIdsAsync(this PortalDbContext db, IReadOnlyCollection<Guid> assignmentIds,
+        CancellationToken cancellationToken)
+    {
+        if (assignmentIds.Count == 0)
+            return [];
+        var reported = await db.Set<AssignmentReport>().AsNoTracking()
+            .Where(r => assignmentIds.Contains(r.AssignmentId) && r.Status == ReportStatus.Submitted)
+            .Join(db.GovernmentAssignments, r => r.AssignmentId, a => a.Id, (r, a) => new { r.AssignmentId, r.PeriodEnd, AssignmentEnd = a.PeriodEnd })
+            .Where(x => x.PeriodEnd >= x.AssignmentEnd)
+            .Select(x => x.AssignmentId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return [.. reported];
+    }
+
     /// <summary>An assignment the actor may see, with its parts and budget lines, or null (also when it exists but
     /// is hidden, so that a guessed id tells nothing).</summary>
     public static async Task<GovernmentAssignment?> LoadVisibleAssignmentAsync(this PortalDbContext db, Actor actor, AssignmentStanding standing,

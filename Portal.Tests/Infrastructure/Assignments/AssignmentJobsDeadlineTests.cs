@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Domain.Assignments;
 using Portal.Domain.Notifications;
+using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Features.Assignments;
+using Portal.Infrastructure.Features.Assignments.Reports;
 using Portal.Infrastructure.Features.Notifications;
 using Portal.Infrastructure.Mail;
 using Portal.Infrastructure.Outbox;
@@ -129,6 +131,35 @@ public abstract class AssignmentJobsDeadlineTests(DatabaseProvider provider) : I
         notices.ShouldNotContain(n => n.SubjectId == ThisYear);
         notices.ShouldNotContain(n => n.SubjectId == endingSoon);
     }
+
+    [Fact]
+    public async Task A_submitted_final_report_meets_the_report_deadline_and_an_interim_report_does_not()
+    {
+        var secretariat = new Caller(Anna);
+        var reports = _database.Services.GetRequiredService<ReportService>();
+        var reported = await RegisterEndingAsync("Ju2026/09001/PO");
+        var interim = await RegisterEndingAsync("Ju2026/09002/PO");
+        await reports.SubmitAsync(secretariat, await reports.CreateDraftAsync(secretariat, reported, new DateOnly(2026, 1, 15), new DateOnly(2026, 11, 30)));
+        await reports.SubmitAsync(secretariat, await reports.CreateDraftAsync(secretariat, interim, new DateOnly(2026, 1, 15), new DateOnly(2026, 6, 30)));
+
+        await RunAsync();
+
+        var notices = (await NoticesAsync()).Where(n => n.Text != null && n.Text.EndsWith("deadline.report|2026-12-04", StringComparison.Ordinal)).ToList();
+        notices.ShouldNotContain(n => n.SubjectId == reported);
+        notices.Where(n => n.SubjectId == interim).Select(n => n.MemberId).ShouldBe([Anna, Johanna], ignoreOrder: true);
+        var overview = await _database.Services.GetRequiredService<AssignmentDeadlineService>()
+            .OverviewAsync(secretariat, new DateOnly(2026, 11, 27), 14);
+        overview.Where(i => i.Kind == DeadlineKind.Report).Select(i => i.AssignmentId).ShouldContain(interim);
+        overview.Where(i => i.Kind == DeadlineKind.Report).Select(i => i.AssignmentId).ShouldNotContain(reported);
+    }
+
+    /// <summary>A decision for this year, its money requisitioned and received, its report due on 4 December.</summary>
+    private async Task<Guid> RegisterEndingAsync(string registrationNumber) =>
+        await _database.Services.GetRequiredService<AssignmentService>().RegisterAsync(new Caller(Anna), new AssignmentDraft(
+            registrationNumber, "Uppdrag att kartlägga exploatering i bärplockningen", "Arbetsmarknadsdepartementet",
+            new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 15), new DateOnly(2026, 11, 30), ["Kartlägga läget."], [], false, 100_000m,
+            [new BudgetLineDraft(100_000m, "UO 14", "1:1", "ap.2", "Kammarkollegiet", new DateOnly(2026, 3, 1), new DateOnly(2026, 2, 20), 100_000m)],
+            new DateOnly(2027, 3, 15), new DateOnly(2026, 12, 4), null));
 
     [Fact]
     public async Task A_member_who_turned_the_kind_off_gets_neither_bell_nor_mail()

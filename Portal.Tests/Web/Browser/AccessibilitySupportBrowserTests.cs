@@ -68,13 +68,7 @@ public sealed partial class AccessibilityBrowserTests
         await TabToAsync(page, forcedLabour);
         await page.Keyboard.PressAsync("Space");
         await Expect(forcedLabour).ToBeCheckedAsync();
-        var county = page.Locator("input[data-testid=support-county]").Or(page.Locator(".mud-select:has([data-testid=support-county]) input")).First;
-        await TabToAsync(page, county);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
+        await PickByKeyboardAsync(page, "support-county", choice: null);
         await TabToAsync(page, page.GetByTestId("support-submit"));
         await page.Keyboard.PressAsync("Enter");
 
@@ -149,37 +143,5 @@ public sealed partial class AccessibilityBrowserTests
         await PickByKeyboardAsync(page, "support-county", choice: null);
     }
 
-    /// <summary>Tabs into a MudSelect, opens it with Enter, arrows down to the choice (or takes the first option)
-    /// and takes it with Enter; returns what was chosen.</summary>
-    private static async Task<string> PickByKeyboardAsync(IPage page, string testId, string? choice)
-    {
-        // MudBlazor keeps a chosen value in a hidden input: Tab until the focus is inside the select itself.
-        var select = page.Locator($".mud-select:has([data-testid={testId}])").First;
-        await Expect(select).ToBeVisibleAsync();
-        const string Inside = "e => e.contains(document.activeElement)";
-        for (var presses = 0; presses < 100 && !await select.EvaluateAsync<bool>(Inside); presses++)
-            await page.Keyboard.PressAsync("Tab");
-        (await select.EvaluateAsync<bool>(Inside)).ShouldBeTrue($"the focus never reached {testId}");
-        await page.Keyboard.PressAsync("Enter");
-        var list = page.Locator(".mud-popover-open .mud-list");
-        await Expect(list).ToBeVisibleAsync();
-        var highlighted = list.Locator(".mud-selected-item");
-        for (var presses = 0; presses < 30; presses++)
-        {
-            var before = await highlighted.CountAsync() == 1 ? (await highlighted.InnerTextAsync()).Trim() : null;
-            if (before is not null && (choice is null || before == choice))
-                break;
-            await page.Keyboard.PressAsync("ArrowDown");
-            if (before is null)
-                await Expect(highlighted).ToHaveCountAsync(1);
-            else
-                await Expect(highlighted).Not.ToHaveTextAsync(before);
-        }
-        var chosen = (await highlighted.InnerTextAsync()).Trim();
-        if (choice is not null)
-            chosen.ShouldBe(choice);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(list).ToHaveCountAsync(0);
-        return chosen;
-    }
+    private static Task<string> PickByKeyboardAsync(IPage page, string testId, string? choice) => KeyboardLists.ChooseAsync(page, testId, choice);
 }

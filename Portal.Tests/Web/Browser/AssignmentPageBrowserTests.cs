@@ -46,7 +46,14 @@ public sealed class AssignmentPagePortal : IAsyncLifetime
         await plan.PlanAsync(secretariat, new ActivityDraft(
             Year, "Nätverksträff Syd", "Länsnätverkets träffar.", ActivityKind.Network, Ola, null, [], null,
             new DateOnly(Year, 9, 1), new DateOnly(Year, 11, 30), ActivityStatus.Planned, 10_000m, 0m, [], false));
+        // Ended five days ago and still in progress: overdue on the deadlines overview, whatever the day the tests run.
+        var overdueEnd = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-5);
+        await plan.PlanAsync(secretariat, new ActivityDraft(
+            overdueEnd.Year, OverdueActivity, "Uppföljning av länsnätverket i Norrbotten.", ActivityKind.Network, Anna, null, [], null,
+            overdueEnd.AddDays(-30), overdueEnd, ActivityStatus.InProgress, 5_000m, 0m, [], false));
     }
+
+    public const string OverdueActivity = "Uppföljning Norr";
 
     public async Task DisposeAsync() => await Portal.DisposeAsync();
 }
@@ -163,6 +170,32 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await Expect(page.GetByTestId("activity-heading")).ToHaveTextAsync("Regional utbildning Syd");
     }
 
+    /// <summary>The coordinator's overview and the deadlines with the keyboard alone: a status count opens the plan
+    /// filtered by that status, "all deadlines" opens the overview, and an overdue activity is opened from there.</summary>
+    [Fact]
+    public async Task The_overview_and_the_deadlines_are_followed_by_keyboard_alone()
+    {
+        var page = await KeyboardSignInAsync("Anna Lindqvist");
+        await page.GotoAsync("coordinator");
+        await page.WaitForInteractiveAsync();
+        await TabToAsync(page, page.GetByTestId("dashboard-status-table").Locator("a[href*='status=Planned']"), 150);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/plan\\?.*status=Planned"));
+        await Expect(page.GetByTestId("plan-activity-link").Filter(new() { HasText = "Nätverksträff Syd" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("coordinator");
+        await page.WaitForInteractiveAsync();
+        await TabToAsync(page, page.GetByTestId("dashboard-deadlines").Locator($"a[href='{Portal.Web.Features.Assignments.AssignmentLinks.Deadlines}']"), 200);
+        await page.Keyboard.PressAsync("Enter");
+        var overdue = page.GetByTestId("deadlines-overdue").GetByRole(AriaRole.Link, new() { Name = AssignmentPagePortal.OverdueActivity });
+        await Expect(overdue).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("deadlines-overdue").GetByTestId("deadline-row").Filter(new() { HasText = AssignmentPagePortal.OverdueActivity }).GetByTestId("deadline-overdue-mark")).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+        await TabToAsync(page, overdue, 200);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("activity-heading")).ToHaveTextAsync(AssignmentPagePortal.OverdueActivity);
+    }
+
     /// <summary>The owner sets the status and the spent cost with the keyboard alone.</summary>
     [Fact]
     public async Task An_owner_updates_an_activitys_progress_by_keyboard_alone()
@@ -223,36 +256,7 @@ public sealed class AssignmentPageBrowserTests(BrowserFixture browser, Assignmen
         await Expect(page.GetByTestId("assignment-budget-line")).ToHaveCountAsync(1);
     }
 
-    /// <summary>Tabs to a MudSelect, opens it with Enter, arrows to the choice (waiting for the highlight to
-    /// move at each press) and takes it with Enter.</summary>
-    private static async Task ChooseAsync(IPage page, string testId, string choice)
-    {
-        // MudBlazor keeps a select's value in a hidden input: Tab until the focus is inside the select.
-        var select = page.Locator($".mud-select:has([data-testid={testId}])").Or(page.Locator($".mud-select[data-testid={testId}]")).First;
-        await Expect(select).ToBeVisibleAsync();
-        const string Inside = "e => e.contains(document.activeElement)";
-        for (var presses = 0; presses < 100 && !await select.EvaluateAsync<bool>(Inside); presses++)
-            await page.Keyboard.PressAsync("Tab");
-        (await select.EvaluateAsync<bool>(Inside)).ShouldBeTrue("the focus never reached the select");
-        await page.Keyboard.PressAsync("Enter");
-        var list = page.Locator(".mud-popover-open .mud-list");
-        await Expect(list).ToBeVisibleAsync();
-        var highlighted = list.Locator(".mud-selected-item");
-        for (var presses = 0; presses < 10; presses++)
-        {
-            var before = await highlighted.CountAsync() == 1 ? (await highlighted.InnerTextAsync()).Trim() : null;
-            if (before == choice)
-                break;
-            await page.Keyboard.PressAsync("ArrowDown");
-            if (before is null)
-                await Expect(highlighted).ToHaveCountAsync(1);
-            else
-                await Expect(highlighted).Not.ToHaveTextAsync(before);
-        }
-        await Expect(highlighted).ToHaveTextAsync(choice);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(list).ToHaveCountAsync(0);
-    }
+    private static Task ChooseAsync(IPage page, string testId, string choice) => KeyboardLists.ChooseAsync(page, testId, choice);
 
     private async Task TypeInAsync(IPage page, string selector, string text)
     {
